@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds dist/: release wasm, wasm-bindgen glue, wasm-opt -Oz, hashed names, size report.
+# Run scripts/setup.sh first (make build does).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+say "compiling the widget for wasm32 (release)"
+wasm_cargo build --release --target wasm32-unknown-unknown --bin ecoplan
+
+out="$ROOT/target/wasm-bindgen"
+rm -rf "$out"
+say "wasm-bindgen $(lock_version wasm-bindgen)"
+wasm-bindgen --target web --no-typescript --out-dir "$out" \
+  "$ROOT/target/web/wasm32-unknown-unknown/release/ecoplan.wasm"
+
+say "wasm-opt -Oz"
+wasm-opt -Oz --strip-debug --strip-producers "$out/ecoplan_bg.wasm" -o "$out/ecoplan_bg.opt.wasm"
+mv "$out/ecoplan_bg.opt.wasm" "$out/ecoplan_bg.wasm"
+
+say "assembling dist/ (size report: target/size-report.txt)"
+node scripts/postbuild.mjs "$out" "$ROOT/dist"

@@ -1,0 +1,108 @@
+// Assembles dist/ from the optimized wasm-bindgen output, www/ and data/: content-hashed names for
+// everything a deploy changes, relative URLs only (so dist/ works under any sub-path), and a size
+// report of each file raw, gzip and brotli.
+//
+// usage: node scripts/postbuild.mjs <wasm-bindgen out dir> <dist dir>
+
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const [outDir, distDir] = process.argv.slice(2);
+if (!outDir || !distDir) {
+  console.error('usage: node scripts/postbuild.mjs <wasm-bindgen out dir> <dist dir>');
+  process.exit(2);
+}
+const root = new URL('..', import.meta.url).pathname;
+const www = join(root, 'www');
+
+const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+const hashedName = (name, bytes) => name.replace(/(\.[a-z]+)$/, `-${hash(bytes)}$1`);
+
+function replaceOnce(text, from, to, where) {
+  if (!text.includes(from)) {
+    throw new Error(`${where}: expected to find ${JSON.stringify(from)}`);
+  }
+  return text.split(from).join(to);
+}
+
+rmSync(distDir, { recursive: true, force: true });
+mkdirSync(distDir, { recursive: true });
+
+// wasm first: the JS glue names it, and the boot script names the glue.
+const wasm = readFileSync(join(outDir, 'ecoplan_bg.wasm'));
+const wasmName = hashedName('ecoplan_bg.wasm', wasm);
+writeFileSync(join(distDir, wasmName), wasm);
+
+let glue = readFileSync(join(outDir, 'ecoplan.js'), 'utf8');
+glue = replaceOnce(glue, "'ecoplan_bg.wasm'", `'${wasmName}'`, 'ecoplan.js');
+const glueName = hashedName('ecoplan.js', glue);
+writeFileSync(join(distDir, glueName), glue);
+
+let boot = readFileSync(join(www, 'boot.js'), 'utf8');
+boot = replaceOnce(boot, "'./ecoplan.js'", `'./${glueName}'`, 'www/boot.js');
+const bootName = hashedName('boot.js', boot);
+writeFileSync(join(distDir, bootName), boot);
+
+const css = readFileSync(join(www, 'style.css'));
+const cssName = hashedName('style.css', css);
+writeFileSync(join(distDir, cssName), css);
+
+let html = readFileSync(join(www, 'index.html'), 'utf8');
+html = replaceOnce(html, '"./style.css"', `"./${cssName}"`, 'www/index.html');
+html = replaceOnce(html, '"./boot.js"', `"./${bootName}"`, 'www/index.html');
+// Start fetching the wasm while the glue and boot script load.
+html = replaceOnce(
+  html,
+  '  <script type="module"',
+  `  <link rel="modulepreload" href="./${glueName}">\n` +
+    `  <link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin>\n` +
+    '  <script type="module"',
+  'www/index.html',
+);
+writeFileSync(join(distDir, 'index.html'), html);
+
+cpSync(join(root, 'data', 'sample'), join(distDir, 'data', 'sample'), { recursive: true });
+
+// The files a first view downloads: the page, its code and style, and the data it opens with.
+const firstView = new Set(['index.html', bootName, glueName, wasmName, cssName, 'data/sample/jiaozuo-pm25.json']);
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+const rows = walk(distDir)
+  .map((path) => {
+    const bytes = readFileSync(path);
+    return {
+      file: relative(distDir, path),
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  })
+  .sort((a, b) => b.raw - a.raw);
+
+const sum = (list, key) => list.reduce((total, row) => total + row[key], 0);
+const first = rows.filter((r) => firstView.has(r.file));
+const report = {
+  files: rows,
+  total: { raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip'), brotli: sum(rows, 'brotli') },
+  first_view: { raw: sum(first, 'raw'), gzip: sum(first, 'gzip'), brotli: sum(first, 'brotli') },
+};
+
+const pad = (v, n) => String(v).padStart(n);
+const lines = [
+  `${'file'.padEnd(44)} ${pad('raw', 9)} ${pad('gzip', 9)} ${pad('brotli', 9)}`,
+  ...rows.map((r) => `${r.file.padEnd(44)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)} ${pad(r.brotli, 9)}`),
+  `${'total (all files)'.padEnd(44)} ${pad(report.total.raw, 9)} ${pad(report.total.gzip, 9)} ${pad(report.total.brotli, 9)}`,
+  `${'first view (page, code, style, first data)'.padEnd(44)} ${pad(report.first_view.raw, 9)} ${pad(report.first_view.gzip, 9)} ${pad(report.first_view.brotli, 9)}`,
+];
+mkdirSync(join(root, 'target'), { recursive: true });
+writeFileSync(join(root, 'target', 'size-report.json'), JSON.stringify(report, null, 2) + '\n');
+writeFileSync(join(root, 'target', 'size-report.txt'), lines.join('\n') + '\n');
+console.log(lines.join('\n'));

@@ -1,0 +1,376 @@
+//! Chart layout and drawing, generic over plotters' `DrawingBackend`: the same code draws on a
+//! canvas in the browser and into an SVG string in native tests.
+
+use crate::model::{Indicator, ValueKind};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PointKind {
+    Actual,
+    Target,
+    Derived,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChartPoint {
+    pub year: u16,
+    pub value: f64,
+    pub kind: PointKind,
+}
+
+/// The numeric values of an indicator that can be plotted, by year. Words and changes are not points.
+pub fn points_of(indicator: &Indicator) -> Vec<ChartPoint> {
+    let mut points: Vec<ChartPoint> = indicator
+        .values
+        .iter()
+        .filter_map(|obs| {
+            let kind = match (obs.kind, obs.derived) {
+                (ValueKind::Change, _) => return None,
+                (ValueKind::Target, _) => PointKind::Target,
+                (ValueKind::Actual, true) => PointKind::Derived,
+                (ValueKind::Actual, false) => PointKind::Actual,
+            };
+            obs.value.map(|value| ChartPoint {
+                year: obs.year,
+                value,
+                kind,
+            })
+        })
+        .collect();
+    points.sort_by_key(|p| (p.year, p.kind == PointKind::Target));
+    points
+}
+
+/// Axis ranges: half a year of room at both ends, values from zero to a round number above the largest.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AxisRanges {
+    pub years: (f64, f64),
+    pub values: (f64, f64),
+}
+
+pub fn axis_ranges(points: &[ChartPoint]) -> AxisRanges {
+    let first = points.iter().map(|p| p.year).min().unwrap_or(2020);
+    let last = points.iter().map(|p| p.year).max().unwrap_or(2025);
+    let max = points.iter().map(|p| p.value).fold(0.0_f64, f64::max);
+    let min = points.iter().map(|p| p.value).fold(0.0_f64, f64::min);
+    AxisRanges {
+        years: (f64::from(first) - 0.5, f64::from(last) + 0.5),
+        values: (min, nice_ceiling(max * 1.15)),
+    }
+}
+
+/// The smallest 1, 2 or 5 times a power of ten that is at least `x` (1 for nothing to show).
+pub fn nice_ceiling(x: f64) -> f64 {
+    if !x.is_finite() || x <= 0.0 {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(x.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|candidate| *candidate >= x - 1e-9)
+        .unwrap_or(10.0 * magnitude)
+}
+
+/// What the chart needs besides the points: labels already in the reader's language, and the
+/// device pixel ratio the canvas backing store is scaled by.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartStyle {
+    pub unit: String,
+    pub year_label: String,
+    pub target_label: String,
+    pub scale: f64,
+    pub font_family: String,
+}
+
+/// Where the drawing put things, in backend pixels: for tooltips, hit tests and tests.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlotGeometry {
+    pub plot_x: (i32, i32),
+    pub plot_y: (i32, i32),
+    pub points: Vec<(ChartPoint, (i32, i32))>,
+}
+
+impl PlotGeometry {
+    pub fn contains(&self, (x, y): (i32, i32)) -> bool {
+        (self.plot_x.0..=self.plot_x.1).contains(&x) && (self.plot_y.0..=self.plot_y.1).contains(&y)
+    }
+}
+
+pub const ACTUAL_COLOUR: RGBColor = RGBColor(0, 114, 178);
+pub const TARGET_COLOUR: RGBColor = RGBColor(213, 94, 0);
+const AXIS_COLOUR: RGBColor = RGBColor(80, 80, 80);
+
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    points: &[ChartPoint],
+    style: &ChartStyle,
+) -> Result<PlotGeometry, DrawingAreaErrorKind<DB::ErrorType>> {
+    let s = |px: f64| (px * style.scale).round() as i32;
+    let font = |px: f64| (style.font_family.as_str(), px * style.scale).into_font();
+    let ranges = axis_ranges(points);
+    root.fill(&WHITE)?;
+
+    let mut chart = ChartBuilder::on(root)
+        .margin_top(s(24.0))
+        .margin_right(s(16.0))
+        .margin_left(s(8.0))
+        .x_label_area_size(s(28.0))
+        .y_label_area_size(s(44.0))
+        .build_cartesian_2d(
+            ranges.years.0..ranges.years.1,
+            ranges.values.0..ranges.values.1,
+        )?;
+
+    let years: Vec<u16> = {
+        let mut y: Vec<u16> = points.iter().map(|p| p.year).collect();
+        y.dedup();
+        y
+    };
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(5)
+        .y_label_formatter(&|v| format_value(*v))
+        .y_desc(style.unit.as_str())
+        .axis_desc_style(font(12.0).color(&AXIS_COLOUR))
+        .label_style(font(12.0).color(&AXIS_COLOUR))
+        .light_line_style(RGBColor(230, 230, 230))
+        .bold_line_style(RGBColor(210, 210, 210))
+        .axis_style(AXIS_COLOUR)
+        .draw()?;
+
+    // Year labels only where the plan prints a value, so the axis does not suggest yearly data.
+    let (_, y_bottom) = chart.plotting_area().get_pixel_range();
+    for year in &years {
+        let (x, _) = chart.backend_coord(&(f64::from(*year), ranges.values.0));
+        root.draw(&Text::new(
+            year.to_string(),
+            (x, y_bottom.end + s(8.0)),
+            font(12.0)
+                .color(&AXIS_COLOUR)
+                .pos(Pos::new(HPos::Center, VPos::Top)),
+        ))?;
+    }
+
+    let actual: Vec<&ChartPoint> = points
+        .iter()
+        .filter(|p| p.kind != PointKind::Target)
+        .collect();
+    // Lines join consecutive years only: a gap in printed years is not drawn as measured.
+    for pair in actual.windows(2) {
+        if pair[1].year == pair[0].year + 1 {
+            chart.draw_series(LineSeries::new(
+                pair.iter().map(|p| (f64::from(p.year), p.value)),
+                ACTUAL_COLOUR.stroke_width(s(2.0) as u32),
+            ))?;
+        }
+    }
+    let targets: Vec<&ChartPoint> = points
+        .iter()
+        .filter(|p| p.kind == PointKind::Target)
+        .collect();
+    for target in &targets {
+        chart.draw_series(DashedLineSeries::new(
+            [
+                (ranges.years.0, target.value),
+                (ranges.years.1, target.value),
+            ],
+            s(6.0),
+            s(4.0),
+            TARGET_COLOUR.stroke_width(s(2.0) as u32),
+        ))?;
+    }
+
+    let mut geometry = PlotGeometry {
+        plot_x: (0, 0),
+        plot_y: (0, 0),
+        points: Vec::with_capacity(points.len()),
+    };
+    let (px, py) = chart.plotting_area().get_pixel_range();
+    geometry.plot_x = (px.start, px.end);
+    geometry.plot_y = (py.start, py.end);
+
+    for p in points {
+        let at = chart.backend_coord(&(f64::from(p.year), p.value));
+        geometry.points.push((*p, at));
+        match p.kind {
+            PointKind::Actual => {
+                root.draw(&Circle::new(at, s(5.0), ACTUAL_COLOUR.filled()))?;
+            }
+            PointKind::Derived => {
+                root.draw(&Circle::new(at, s(5.0), ACTUAL_COLOUR.stroke_width(2)))?;
+            }
+            PointKind::Target => {
+                root.draw(&TriangleMarker::new(at, s(7.0), TARGET_COLOUR.filled()))?;
+            }
+        }
+        let label = match p.kind {
+            PointKind::Target => format!("{} {}", style.target_label, format_value(p.value)),
+            _ => format_value(p.value),
+        };
+        root.draw(&Text::new(
+            label,
+            (at.0, at.1 - s(10.0)),
+            font(13.0)
+                .color(&BLACK)
+                .pos(Pos::new(HPos::Center, VPos::Bottom)),
+        ))?;
+    }
+    root.present()?;
+    Ok(geometry)
+}
+
+/// A value as the plan prints it: no trailing zeros, up to the four decimals the plans use.
+pub fn format_value(v: f64) -> String {
+    let s = format!("{v:.4}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_city;
+    use plotters::backend::SVGBackend;
+
+    fn sample_points() -> Vec<ChartPoint> {
+        let city = parse_city("sample", include_str!("../data/sample/jiaozuo-pm25.json")).unwrap();
+        points_of(&city.indicators[0])
+    }
+
+    fn style() -> ChartStyle {
+        ChartStyle {
+            unit: "μg/m³".into(),
+            year_label: "年份".into(),
+            target_label: "目标".into(),
+            scale: 1.0,
+            font_family: "sans-serif".into(),
+        }
+    }
+
+    /// The text of every `<text>` element, in drawing order.
+    fn texts(svg: &str) -> Vec<String> {
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|t| {
+                let body = &t[t.find('>')? + 1..t.find("</text>")?];
+                Some(body.trim().to_string())
+            })
+            .collect()
+    }
+
+    fn render(points: &[ChartPoint]) -> (String, PlotGeometry) {
+        let mut svg = String::new();
+        let geometry = {
+            let root = SVGBackend::with_string(&mut svg, (360, 240)).into_drawing_area();
+            draw(&root, points, &style()).expect("draws")
+        };
+        (svg, geometry)
+    }
+
+    #[test]
+    fn sample_points_are_the_printed_actual_and_target() {
+        let points = sample_points();
+        assert_eq!(
+            points,
+            vec![
+                ChartPoint {
+                    year: 2020,
+                    value: 56.0,
+                    kind: PointKind::Actual
+                },
+                ChartPoint {
+                    year: 2025,
+                    value: 43.0,
+                    kind: PointKind::Target
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn axis_covers_every_value_from_zero() {
+        let r = axis_ranges(&sample_points());
+        assert_eq!(r.years, (2019.5, 2025.5));
+        assert_eq!(r.values, (0.0, 100.0));
+        assert_eq!(nice_ceiling(64.4), 100.0);
+        assert_eq!(nice_ceiling(0.0), 1.0);
+        assert_eq!(nice_ceiling(19.0), 20.0);
+        assert_eq!(nice_ceiling(2.1), 2.5);
+    }
+
+    #[test]
+    fn every_point_is_drawn_inside_the_plot_area() {
+        let (_, geometry) = render(&sample_points());
+        assert_eq!(geometry.points.len(), 2);
+        for (p, at) in &geometry.points {
+            assert!(
+                geometry.contains(*at),
+                "{p:?} at {at:?} outside {geometry:?}"
+            );
+        }
+        let (_, left) = geometry.points[0];
+        let (_, right) = geometry.points[1];
+        assert!(left.0 < right.0, "2020 is left of 2025");
+        assert!(left.1 < right.1, "56 is drawn higher than 43");
+    }
+
+    #[test]
+    fn target_is_drawn_dashed_and_labelled_with_its_year_and_value() {
+        let (svg, _) = render(&sample_points());
+        // A dashed line is drawn as many short segments in the target colour.
+        let target_segments = svg.matches("stroke=\"#D55E00\"").count();
+        assert!(target_segments >= 5, "{target_segments} target segments");
+        let texts = texts(&svg);
+        for text in ["2020", "2025", "56", "目标 43", "μg/m³", "0", "100"] {
+            assert!(
+                texts.iter().any(|t| t == text),
+                "missing {text} in {texts:?}"
+            );
+        }
+        assert!(!texts.iter().any(|t| t.ends_with(".0")), "{texts:?}");
+    }
+
+    #[test]
+    fn years_without_a_printed_value_are_not_joined() {
+        let points = [
+            ChartPoint {
+                year: 2015,
+                value: 80.0,
+                kind: PointKind::Actual,
+            },
+            ChartPoint {
+                year: 2020,
+                value: 56.0,
+                kind: PointKind::Actual,
+            },
+        ];
+        let actual_line = "stroke=\"#0072B2\" stroke-width=\"2\"";
+        let (svg, _) = render(&points);
+        assert!(
+            !svg.contains(actual_line),
+            "no line across the 2016-2019 gap"
+        );
+        let joined = [
+            points[0],
+            ChartPoint {
+                year: 2016,
+                value: 70.0,
+                kind: PointKind::Actual,
+            },
+        ];
+        let (svg, _) = render(&joined);
+        assert!(svg.contains(actual_line), "consecutive years are joined");
+    }
+
+    #[test]
+    fn values_are_formatted_as_printed() {
+        assert_eq!(format_value(56.0), "56");
+        assert_eq!(format_value(57.5), "57.5");
+        assert_eq!(format_value(0.8618), "0.8618");
+        assert_eq!(format_value(100.0), "100");
+    }
+}
