@@ -62,6 +62,7 @@ html = replaceOnce(
   'www/index.html',
 );
 writeFileSync(join(distDir, 'index.html'), html);
+cpSync(join(www, 'icon.svg'), join(distDir, 'icon.svg'));
 
 cpSync(join(root, 'data', 'sample'), join(distDir, 'data', 'sample'), { recursive: true });
 

@@ -22,8 +22,11 @@ export const MIME = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts a server for `root` under `base`; resolves to the node http.Server once listening. */
-export function serve({ root = 'dist', port = 8080, host = '127.0.0.1', base = '/', headers = {} } = {}) {
+/**
+ * Starts a server for `root` under `base`; resolves to the node http.Server once listening.
+ * `overrides` maps a path below `base` to a response `{ status, body, type }` (tests serve broken files).
+ */
+export function serve({ root = 'dist', port = 8080, host = '127.0.0.1', base = '/', headers = {}, overrides = {} } = {}) {
   const top = resolve(root);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const server = createServer((req, res) => {
@@ -38,6 +41,11 @@ export function serve({ root = 'dist', port = 8080, host = '127.0.0.1', base = '
       return res.end('not found');
     }
     path = path.slice(prefix.length);
+    const override = overrides[path];
+    if (override) {
+      res.writeHead(override.status ?? 200, { 'Content-Type': override.type ?? MIME[extname(path)], ...headers });
+      return res.end(override.body ?? '');
+    }
     if (path === '' || path.endsWith('/')) path += 'index.html';
     const file = normalize(join(top, path));
     if (file !== top && !file.startsWith(top + sep)) {

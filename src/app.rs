@@ -2,6 +2,7 @@ use crate::components::IndicatorChart;
 use crate::i18n::{t, Key, Lang};
 use crate::model::{parse_city, CityData};
 use gloo::net::http::Request;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Until the full data lands, the widget shows one real extract of a plan.
@@ -10,7 +11,7 @@ pub const SAMPLE_PATH: &str = "data/sample/jiaozuo-pm25.json";
 #[derive(Clone, PartialEq)]
 enum Load {
     Loading,
-    Ready(CityData),
+    Ready(Rc<CityData>),
     Failed(String),
 }
 
@@ -32,7 +33,7 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
                 load.set(match fetch_city(SAMPLE_PATH).await {
-                    Ok(city) => Load::Ready(city),
+                    Ok(city) => Load::Ready(Rc::new(city)),
                     Err(e) => Load::Failed(e),
                 });
             });

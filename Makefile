@@ -1,0 +1,22 @@
+# The two commands a newcomer needs: `make serve` (set up, build, serve) and `make test` (every test).
+PORT ?= 8080
+
+.PHONY: serve test build setup setup-test clean
+
+serve: build
+	node scripts/serve.mjs --root dist --port $(PORT)
+
+test: setup-test
+	bash scripts/test.sh
+
+build: setup
+	bash scripts/build.sh
+
+setup:
+	bash scripts/setup.sh build
+
+setup-test:
+	bash scripts/setup.sh test
+
+clean:
+	rm -rf dist target/wasm-bindgen target/test-logs test-results

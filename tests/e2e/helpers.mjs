@@ -1,0 +1,70 @@
+// Shared by the end-to-end tests: a server for dist/ and a headless Chromium that stays offline.
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+export const VIEWPORTS = [
+  { width: 375, height: 812 },
+  { width: 1280, height: 800 },
+];
+
+export async function startServer(options = {}) {
+  const server = await serve({ root: 'dist', port: 0, ...options });
+  const { port } = server.address();
+  return { server, url: `http://127.0.0.1:${port}${options.base ?? '/'}` };
+}
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** A page that records every uncaught error and console error, to assert there were none. */
+export async function openPage(browser, viewport) {
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+  page.on('response', (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()}: ${r.url()}`));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  return { page, errors };
+}
+
+/** Counts canvas pixels near an RGB colour, after the chart has drawn something. */
+export async function canvasPixels(page, selector, [r, g, b], tolerance = 40) {
+  await page.waitForFunction((sel) => {
+    const c = document.querySelector(sel);
+    if (!c || c.width === 0) return false;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 0; i < d.length; i += 4) if (d[i] < 200) return true;
+    return false;
+  }, selector);
+  return page.evaluate(
+    ({ sel, rgb, tol }) => {
+      const c = document.querySelector(sel);
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (Math.abs(d[i] - rgb[0]) < tol && Math.abs(d[i + 1] - rgb[1]) < tol && Math.abs(d[i + 2] - rgb[2]) < tol) n++;
+      }
+      return n;
+    },
+    { sel: selector, rgb: [r, g, b], tol: tolerance },
+  );
+}
+
+export async function screenshot(page, name) {
+  mkdirSync('test-results', { recursive: true });
+  await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+}

@@ -1,0 +1,108 @@
+//! Components rendered into a real DOM in headless Chromium (wasm-bindgen-test), read back.
+#![cfg(target_arch = "wasm32")]
+
+use ecoplan::components::indicator_chart::IndicatorChartProps;
+use ecoplan::components::IndicatorChart;
+use ecoplan::i18n::Lang;
+use ecoplan::model::parse_city;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn render_sample(lang: Lang) -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    root.set_attribute("style", "width: 360px").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    let city = parse_city("sample", include_str!("../data/sample/jiaozuo-pm25.json")).unwrap();
+    let props = IndicatorChartProps {
+        indicator: city.indicators[0].clone(),
+        lang,
+    };
+    yew::Renderer::<IndicatorChart>::with_root_and_props(root.clone(), props).render();
+    // Rendering and the chart's effect run on yew's scheduler: give them a turn.
+    yew::platform::time::sleep(Duration::from_millis(100)).await;
+    root
+}
+
+fn cells(root: &Element) -> Vec<Vec<String>> {
+    let rows = root.query_selector_all("tbody tr").unwrap();
+    (0..rows.length())
+        .map(|i| {
+            let row: Element = rows.item(i).unwrap().dyn_into().unwrap();
+            let cells = row.query_selector_all("td").unwrap();
+            (0..cells.length())
+                .map(|j| cells.item(j).unwrap().text_content().unwrap_or_default())
+                .collect()
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn table_alternative_lists_each_printed_value_with_its_source_line() {
+    let root = render_sample(Lang::Zh).await;
+    assert_eq!(
+        root.query_selector("h2")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "城市细颗粒物（PM2.5）浓度"
+    );
+    let rows = cells(&root);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0][0], "2020");
+    assert_eq!(rows[0][1], "56");
+    assert!(rows[0][2].ends_with("(行 52)"), "{}", rows[0][2]);
+    assert_eq!(rows[1][0], "2025");
+    assert_eq!(rows[1][1], "43 (目标)");
+    assert!(rows[1][2].ends_with("(行 144)"), "{}", rows[1][2]);
+}
+
+#[wasm_bindgen_test]
+async fn chart_is_an_image_named_by_its_values_and_has_drawn_pixels() {
+    let root = render_sample(Lang::En).await;
+    let canvas: HtmlCanvasElement = root
+        .query_selector("canvas")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
+    assert_eq!(
+        canvas.get_attribute("aria-label").unwrap(),
+        "Urban fine particulate matter (PM2.5) concentration: 2020 56 μg/m³, 2025 43 μg/m³"
+    );
+    assert!(
+        canvas.width() >= 280,
+        "backing store sized: {}",
+        canvas.width()
+    );
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let data = ctx
+        .get_image_data(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        )
+        .unwrap()
+        .data();
+    let target_orange = data
+        .chunks(4)
+        .filter(|px| px[0] > 190 && (70..120).contains(&px[1]) && px[2] < 40)
+        .count();
+    assert!(
+        target_orange > 20,
+        "the target line is drawn: {target_orange} px"
+    );
+    assert_eq!(cells(&root)[1][1], "43 (Target)");
+}
