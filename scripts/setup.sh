@@ -82,7 +82,7 @@ if [ "$mode" = test ]; then
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   # Without CJK fonts Chinese renders as boxes in screenshots and on canvases.
-  fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+  [ -n "$(fc-list :lang=zh family 2>/dev/null)" ] || missing+=(fonts-noto-cjk)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
   say "browser: $(chromium --version 2>/dev/null | head -1); $(chromedriver --version | head -1)"
 fi
