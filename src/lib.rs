@@ -8,6 +8,7 @@ pub mod chart;
 pub mod components;
 pub mod i18n;
 pub mod model;
+pub mod validate;
 
 /// Mounts the widget into the page's `<body>`.
 pub fn mount() {

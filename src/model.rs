@@ -1,10 +1,15 @@
-//! The data model shared by the widget and the data validator: what a city file holds.
+//! The data model shared by the widget and the data validator: what `data/` holds
+//! (see `docs/data-format.md`).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// The five cities, in the order the widget lists them.
+pub const CITY_IDS: [&str; 5] = ["pingdingshan", "zhengzhou", "jiaozuo", "jiyuan", "xingtai"];
+
 /// A string in both languages of the widget.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Text {
     pub zh: String,
     pub en: String,
@@ -21,6 +26,7 @@ impl Text {
 
 /// Where a number or an action comes from: a line of `data/sources/<city>.txt` and the words there.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Provenance {
     pub line: u32,
     pub quote: String,
@@ -35,6 +41,7 @@ pub enum Domain {
     Ecology,
     Climate,
     Pollutants,
+    Risk,
     Other,
 }
 
@@ -54,8 +61,33 @@ pub enum ValueKind {
     Change,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// `≥`/以上 (at least), `≤`/不高于 (at most), `<` (below), `>` (above).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    AtLeast,
+    AtMost,
+    Below,
+    Above,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Better {
+    Lower,
+    Higher,
+}
+
 /// One printed figure (or printed words) of an indicator for one year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Observation {
     pub year: u16,
     /// `None` when the plan prints words instead of a number.
@@ -63,49 +95,176 @@ pub struct Observation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<Text>,
     pub kind: ValueKind,
+    /// For a change: the year it is measured against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub against: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// When this value's unit differs from its indicator's (a change in % of a level in μg/m³).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<Bound>,
+    /// A five-year cumulative amount (printed in `[ ]`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cumulative: bool,
+    /// Computed by us, not printed: `note` gives the formula.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub derived: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
     pub source: Provenance,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footnote {
+    pub text: Text,
+    pub source: Provenance,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Indicator {
     pub id: String,
     pub metric: Option<String>,
     pub domain: Domain,
+    pub group: Option<String>,
+    /// The row number (序号) in the plan's table; `None` for figures from the text.
+    pub row: Option<u32>,
     pub name: Text,
     pub unit: String,
-    #[serde(default)]
     pub binding: Option<Binding>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Footnote>,
     pub values: Vec<Observation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: String,
+    pub name: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Plan {
     pub title: Text,
     pub issuer: Option<Text>,
     pub number: Option<String>,
     pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
     pub period: String,
     pub source_file: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// A number or words the plan attaches to an action or a measure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub year: Option<u16>,
+    pub value: Option<f64>,
+    pub unit: String,
+    pub text: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<Bound>,
+    pub source: Provenance,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    Travel,
+    Vehicles,
+    Waste,
+    Food,
+    Water,
+    Energy,
+    Consumption,
+    Plastics,
+    Homes,
+    Participation,
+    Education,
+    Burning,
+    Other,
+}
+
+/// Something the plan asks of citizens and households.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GreenAction {
+    pub id: String,
+    pub theme: Theme,
+    pub title: Text,
+    pub summary: Text,
+    pub you_can: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+    pub source: Provenance,
+}
+
+/// One of the plan's main air or water measures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub id: String,
+    pub domain: Domain,
+    pub title: Text,
+    pub summary: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+    pub source: Provenance,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CityData {
     pub city: String,
     pub name: Text,
+    pub province: Text,
     pub plan: Plan,
+    pub groups: Vec<Group>,
     pub indicators: Vec<Indicator>,
+    pub actions: Vec<GreenAction>,
+    pub measures: Vec<Measure>,
 }
 
-/// Why a data file could not be read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metric {
+    pub id: String,
+    pub domain: Domain,
+    pub name: Text,
+    pub unit: String,
+    pub better: Better,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricCatalog {
+    pub metrics: Vec<Metric>,
+}
+
+/// Why a data file could not be read: which file, where in it, and what was wrong.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DataError {
-    /// The file is not valid JSON or does not have the expected shape.
-    Parse {
+    /// Not JSON at all, or cut short.
+    Syntax {
         file: String,
         line: usize,
         column: usize,
+        message: String,
+    },
+    /// JSON, but not of the expected shape: `path` is the JSON path of the offending value.
+    Shape {
+        file: String,
+        path: String,
         message: String,
     },
 }
@@ -113,61 +272,109 @@ pub enum DataError {
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DataError::Parse {
+            DataError::Syntax {
                 file,
                 line,
                 column,
                 message,
             } => write!(f, "{file}:{line}:{column}: {message}"),
+            DataError::Shape {
+                file,
+                path,
+                message,
+            } => write!(f, "{file}: {path}: {message}"),
         }
     }
 }
 
 impl std::error::Error for DataError {}
 
-pub fn parse_city(file: &str, json: &str) -> Result<CityData, DataError> {
-    serde_json::from_str(json).map_err(|e| DataError::Parse {
-        file: file.to_string(),
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
+/// Parses JSON into `T`, naming the JSON path of a value of the wrong shape.
+pub fn parse<T: serde::de::DeserializeOwned>(file: &str, json: &str) -> Result<T, DataError> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(de).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            DataError::Syntax {
+                file: file.to_string(),
+                line: inner.line(),
+                column: inner.column(),
+                message: inner.to_string(),
+            }
+        } else {
+            // serde_json appends " at line L column C"; the path says where more usefully.
+            let message = inner.to_string();
+            let message = match message.rfind(" at line ") {
+                Some(cut) => message[..cut].to_string(),
+                None => message,
+            };
+            DataError::Shape {
+                file: file.to_string(),
+                path,
+                message,
+            }
+        }
     })
+}
+
+pub fn parse_city(file: &str, json: &str) -> Result<CityData, DataError> {
+    parse(file, json)
+}
+
+pub fn parse_catalog(file: &str, json: &str) -> Result<MetricCatalog, DataError> {
+    parse(file, json)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const SAMPLE: &str = include_str!("../data/sample/jiaozuo-pm25.json");
+    const MINIMAL: &str = r#"{
+      "city": "jiaozuo", "name": {"zh": "焦作市", "en": "Jiaozuo"}, "province": {"zh": "河南省", "en": "Henan"},
+      "plan": {"title": {"zh": "规划", "en": "Plan"}, "issuer": null, "number": null, "date": null,
+               "period": "2021-2025", "source_file": "jiaozuo.txt"},
+      "groups": [], "indicators": [
+        {"id": "pm25", "metric": "pm25", "domain": "air", "group": null, "row": 1,
+         "name": {"zh": "PM2.5", "en": "PM2.5"}, "unit": "μg/m³", "binding": "binding",
+         "values": [{"year": 2020, "value": 56, "kind": "actual", "source": {"line": 142, "quote": "56"}}]}
+      ], "actions": [], "measures": []
+    }"#;
 
     #[test]
-    fn sample_file_parses_with_its_printed_values() {
-        let city = parse_city("sample", SAMPLE).expect("sample parses");
-        assert_eq!(city.name.zh, "焦作市");
-        let pm = &city.indicators[0];
-        assert_eq!(pm.unit, "μg/m³");
-        let pairs: Vec<_> = pm
-            .values
-            .iter()
-            .map(|v| (v.year, v.value, v.kind))
-            .collect();
-        assert_eq!(
-            pairs,
-            vec![
-                (2020, Some(56.0), ValueKind::Actual),
-                (2025, Some(43.0), ValueKind::Target)
-            ]
-        );
+    fn a_city_file_parses() {
+        let city = parse_city("jiaozuo.json", MINIMAL).unwrap();
+        assert_eq!(city.indicators[0].values[0].value, Some(56.0));
+        assert_eq!(city.indicators[0].binding, Some(Binding::Binding));
     }
 
     #[test]
     fn truncated_json_names_file_and_position() {
-        let err = parse_city("jiaozuo.json", &SAMPLE[..40]).unwrap_err();
-        let DataError::Parse { file, line, .. } = &err;
-        assert_eq!(file, "jiaozuo.json");
-        assert!(*line >= 1);
-        assert!(err.to_string().starts_with("jiaozuo.json:"), "{err}");
-        assert!(err.to_string().contains("EOF"), "{err}");
+        let err = parse_city("jiaozuo.json", &MINIMAL[..40]).unwrap_err();
+        assert!(matches!(err, DataError::Syntax { line: 2, .. }), "{err:?}");
+        assert!(err.to_string().starts_with("jiaozuo.json:2:"), "{err}");
+        assert!(err.to_string().contains("EOF while parsing"), "{err}");
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_names_its_json_path() {
+        let json = MINIMAL.replace(r#""year": 2020"#, r#""year": "2020""#);
+        let err = parse_city("jiaozuo.json", &json).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "jiaozuo.json: indicators[0].values[0].year: invalid type: string \"2020\", expected u16"
+        );
+    }
+
+    #[test]
+    fn a_misspelt_field_is_an_error_not_ignored() {
+        let json = MINIMAL.replace(r#""binding": "binding""#, r#""bindng": "binding""#);
+        let err = parse_city("jiaozuo.json", &json).unwrap_err();
+        let DataError::Shape { path, message, .. } = err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(path, "indicators[0].bindng");
+        assert!(message.starts_with("unknown field `bindng`"), "{message}");
     }
 
     #[test]

@@ -1,0 +1,765 @@
+//! The data validator: every rule of `docs/data-format.md`, as pure functions over file contents.
+//! `src/bin/ecoplan-data.rs` reads the files and prints what these return.
+
+use crate::model::{
+    parse_catalog, parse_city, CityData, DataError, MetricCatalog, Observation, Provenance, Target,
+    Text, ValueKind, CITY_IDS,
+};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+
+/// One thing wrong with the data: the file, the JSON path in it, and what was expected and found.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    pub file: String,
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}: {}: {}", self.file, self.path, self.message)
+        }
+    }
+}
+
+/// The contents of a data directory, read by the caller.
+#[derive(Debug, Default, Clone)]
+pub struct DataDir {
+    /// `sources/SHA256SUMS`, if present.
+    pub sums: Option<String>,
+    /// `sources/<name>` for every file there except SHA256SUMS.
+    pub sources: BTreeMap<String, Vec<u8>>,
+    /// `metrics.json`, if present.
+    pub metrics: Option<String>,
+    /// `cities/<name>` for every file there.
+    pub cities: BTreeMap<String, String>,
+}
+
+pub fn check(dir: &DataDir) -> Vec<Problem> {
+    let mut problems = check_sources(dir);
+    let catalog = match &dir.metrics {
+        None => {
+            problems.push(problem("metrics.json", "", "missing: the metric catalog"));
+            None
+        }
+        Some(json) => match parse_catalog("metrics.json", json) {
+            Ok(catalog) => {
+                problems.extend(check_catalog(&catalog));
+                Some(catalog)
+            }
+            Err(e) => {
+                problems.push(parse_problem(e));
+                None
+            }
+        },
+    };
+    for city in CITY_IDS {
+        let name = format!("{city}.json");
+        if !dir.cities.contains_key(&name) {
+            problems.push(problem(
+                &format!("cities/{name}"),
+                "",
+                &format!(
+                    "missing: every city needs its file ({})",
+                    CITY_IDS.join(", ")
+                ),
+            ));
+        }
+    }
+    for (name, json) in &dir.cities {
+        let file = format!("cities/{name}");
+        let Some(id) = name
+            .strip_suffix(".json")
+            .filter(|id| CITY_IDS.contains(id))
+        else {
+            problems.push(problem(
+                &file,
+                "",
+                &format!(
+                    "not a city file: expected one of {}",
+                    CITY_IDS.map(|c| format!("{c}.json")).join(", ")
+                ),
+            ));
+            continue;
+        };
+        match parse_city(&file, json) {
+            Err(e) => problems.push(parse_problem(e)),
+            Ok(data) => {
+                let source = dir
+                    .sources
+                    .get(&data.plan.source_file)
+                    .map(|bytes| String::from_utf8_lossy(bytes).into_owned());
+                problems.extend(check_city(
+                    &file,
+                    id,
+                    &data,
+                    catalog.as_ref(),
+                    source.as_deref(),
+                ));
+            }
+        }
+    }
+    problems.sort();
+    problems
+}
+
+fn parse_problem(err: DataError) -> Problem {
+    match err {
+        DataError::Syntax {
+            file,
+            line,
+            column,
+            message,
+        } => Problem {
+            file,
+            path: String::new(),
+            message: format!("not valid JSON: {message}"),
+        }
+        .with_position(line, column),
+        DataError::Shape {
+            file,
+            path,
+            message,
+        } => Problem {
+            file,
+            path,
+            message,
+        },
+    }
+}
+
+impl Problem {
+    fn with_position(mut self, line: usize, column: usize) -> Problem {
+        if !self.message.contains(" at line ") {
+            self.message = format!("{} (line {line}, column {column})", self.message);
+        }
+        self
+    }
+}
+
+fn problem(file: &str, path: &str, message: &str) -> Problem {
+    Problem {
+        file: file.to_string(),
+        path: path.to_string(),
+        message: message.to_string(),
+    }
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The source texts are the plans exactly as received: their hashes must match SHA256SUMS.
+fn check_sources(dir: &DataDir) -> Vec<Problem> {
+    let file = "sources/SHA256SUMS";
+    let Some(sums) = &dir.sums else {
+        return vec![problem(file, "", "missing: the hashes of the plans' texts")];
+    };
+    let mut problems = Vec::new();
+    let mut listed = HashSet::new();
+    for (n, line) in sums
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let mut parts = line.split_whitespace();
+        let (Some(hash), Some(name), None) = (parts.next(), parts.next(), parts.next()) else {
+            problems.push(problem(
+                file,
+                &format!("line {}", n + 1),
+                "expected `<sha256>  <file>`",
+            ));
+            continue;
+        };
+        let name = name.trim_start_matches('*');
+        listed.insert(name.to_string());
+        match dir.sources.get(name) {
+            None => problems.push(problem(
+                &format!("sources/{name}"),
+                "",
+                "missing: SHA256SUMS lists it",
+            )),
+            Some(bytes) => {
+                let actual = sha256_hex(bytes);
+                if actual != hash {
+                    problems.push(problem(
+                        &format!("sources/{name}"),
+                        "",
+                        &format!("expected SHA-256 {hash} (a byte-identical copy of the plan), found {actual}"),
+                    ));
+                }
+            }
+        }
+    }
+    for name in dir.sources.keys().filter(|n| !listed.contains(*n)) {
+        problems.push(problem(
+            &format!("sources/{name}"),
+            "",
+            "not listed in SHA256SUMS",
+        ));
+    }
+    problems
+}
+
+fn check_catalog(catalog: &MetricCatalog) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut seen = HashSet::new();
+    for (i, metric) in catalog.metrics.iter().enumerate() {
+        let path = format!("metrics[{i}]");
+        check_id(
+            &mut problems,
+            "metrics.json",
+            &format!("{path}.id"),
+            &metric.id,
+        );
+        if !seen.insert(&metric.id) {
+            problems.push(problem(
+                "metrics.json",
+                &format!("{path}.id"),
+                &format!("duplicate id `{}`", metric.id),
+            ));
+        }
+        check_text(
+            &mut problems,
+            "metrics.json",
+            &format!("{path}.name"),
+            &metric.name,
+        );
+    }
+    problems
+}
+
+fn check_id(problems: &mut Vec<Problem>, file: &str, path: &str, id: &str) {
+    let ok = !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if !ok {
+        problems.push(problem(
+            file,
+            path,
+            &format!("expected an id of a-z, 0-9 and _, found `{id}`"),
+        ));
+    }
+}
+
+fn check_text(problems: &mut Vec<Problem>, file: &str, path: &str, text: &Text) {
+    for (lang, s) in [("zh", &text.zh), ("en", &text.en)] {
+        if s.trim().is_empty() {
+            problems.push(problem(
+                file,
+                &format!("{path}.{lang}"),
+                "expected text, found an empty string",
+            ));
+        }
+    }
+}
+
+fn check_year(problems: &mut Vec<Problem>, file: &str, path: &str, year: u16) {
+    if !(2000..=2035).contains(&year) {
+        problems.push(problem(
+            file,
+            path,
+            &format!("expected a year from 2000 to 2035, found {year}"),
+        ));
+    }
+}
+
+/// Checks one city's data against its catalog and its plan's text.
+pub fn check_city(
+    file: &str,
+    id: &str,
+    data: &CityData,
+    catalog: Option<&MetricCatalog>,
+    source: Option<&str>,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let p = &mut problems;
+    if data.city != id {
+        p.push(problem(
+            file,
+            "city",
+            &format!("expected `{id}` (the file's name), found `{}`", data.city),
+        ));
+    }
+    check_text(p, file, "name", &data.name);
+    check_text(p, file, "province", &data.province);
+    check_text(p, file, "plan.title", &data.plan.title);
+    if data.plan.source_file != format!("{id}.txt") {
+        p.push(problem(
+            file,
+            "plan.source_file",
+            &format!("expected `{id}.txt`, found `{}`", data.plan.source_file),
+        ));
+    }
+    for (field, date) in [
+        ("date", &data.plan.date),
+        ("published", &data.plan.published),
+    ] {
+        if let Some(date) = date {
+            if !is_date(date) {
+                p.push(problem(
+                    file,
+                    &format!("plan.{field}"),
+                    &format!("expected YYYY-MM-DD or YYYY-MM, found `{date}`"),
+                ));
+            }
+        }
+    }
+    let lines: Option<Vec<&str>> = source.map(|s| s.split('\n').collect());
+    if lines.is_none() {
+        p.push(problem(
+            file,
+            "plan.source_file",
+            &format!(
+                "no source text `sources/{}`: no quote can be checked",
+                data.plan.source_file
+            ),
+        ));
+    }
+    let quotes = QuoteChecker {
+        file,
+        source_file: &data.plan.source_file,
+        lines: lines.as_deref(),
+    };
+
+    let mut group_ids = HashSet::new();
+    for (i, group) in data.groups.iter().enumerate() {
+        check_id(p, file, &format!("groups[{i}].id"), &group.id);
+        if !group_ids.insert(group.id.as_str()) {
+            p.push(problem(
+                file,
+                &format!("groups[{i}].id"),
+                &format!("duplicate id `{}`", group.id),
+            ));
+        }
+        check_text(p, file, &format!("groups[{i}].name"), &group.name);
+    }
+    let metrics: HashMap<&str, _> = catalog
+        .map(|c| c.metrics.iter().map(|m| (m.id.as_str(), m)).collect())
+        .unwrap_or_default();
+
+    let mut ids = HashSet::new();
+    for (i, ind) in data.indicators.iter().enumerate() {
+        let path = format!("indicators[{i}]");
+        check_id(p, file, &format!("{path}.id"), &ind.id);
+        if !ids.insert(ind.id.as_str()) {
+            p.push(problem(
+                file,
+                &format!("{path}.id"),
+                &format!("duplicate id `{}`", ind.id),
+            ));
+        }
+        check_text(p, file, &format!("{path}.name"), &ind.name);
+        if let Some(group) = &ind.group {
+            if !group_ids.contains(group.as_str()) {
+                p.push(problem(
+                    file,
+                    &format!("{path}.group"),
+                    &format!("expected one of the file's groups, found `{group}`"),
+                ));
+            }
+        }
+        if let (Some(metric_id), Some(_)) = (&ind.metric, catalog) {
+            match metrics.get(metric_id.as_str()) {
+                None => p.push(problem(
+                    file,
+                    &format!("{path}.metric"),
+                    &format!(
+                        "unknown metric `{metric_id}`: expected an id from metrics.json or null"
+                    ),
+                )),
+                Some(metric) => {
+                    if metric.unit != ind.unit {
+                        p.push(problem(
+                            file,
+                            &format!("{path}.unit"),
+                            &format!(
+                                "expected `{}` (the unit of metric `{metric_id}`), found `{}`",
+                                metric.unit, ind.unit
+                            ),
+                        ));
+                    }
+                    if metric.domain != ind.domain {
+                        p.push(problem(
+                            file,
+                            &format!("{path}.domain"),
+                            &format!(
+                                "expected {:?} (the domain of metric `{metric_id}`), found {:?}",
+                                metric.domain, ind.domain
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        for (j, note) in ind.notes.iter().enumerate() {
+            check_text(p, file, &format!("{path}.notes[{j}].text"), &note.text);
+            quotes.check(p, &format!("{path}.notes[{j}].source"), &note.source);
+        }
+        for (j, obs) in ind.values.iter().enumerate() {
+            check_observation(p, &quotes, &format!("{path}.values[{j}]"), obs);
+        }
+    }
+
+    let mut ids = HashSet::new();
+    for (i, action) in data.actions.iter().enumerate() {
+        let path = format!("actions[{i}]");
+        check_id(p, file, &format!("{path}.id"), &action.id);
+        if !ids.insert(action.id.as_str()) {
+            p.push(problem(
+                file,
+                &format!("{path}.id"),
+                &format!("duplicate id `{}`", action.id),
+            ));
+        }
+        for (field, text) in [
+            ("title", &action.title),
+            ("summary", &action.summary),
+            ("you_can", &action.you_can),
+        ] {
+            check_text(p, file, &format!("{path}.{field}"), text);
+        }
+        quotes.check(p, &format!("{path}.source"), &action.source);
+        if let Some(target) = &action.target {
+            check_target(p, &quotes, &format!("{path}.target"), target);
+        }
+    }
+    let mut ids = HashSet::new();
+    for (i, measure) in data.measures.iter().enumerate() {
+        let path = format!("measures[{i}]");
+        check_id(p, file, &format!("{path}.id"), &measure.id);
+        if !ids.insert(measure.id.as_str()) {
+            p.push(problem(
+                file,
+                &format!("{path}.id"),
+                &format!("duplicate id `{}`", measure.id),
+            ));
+        }
+        for (field, text) in [("title", &measure.title), ("summary", &measure.summary)] {
+            check_text(p, file, &format!("{path}.{field}"), text);
+        }
+        quotes.check(p, &format!("{path}.source"), &measure.source);
+        if let Some(target) = &measure.target {
+            check_target(p, &quotes, &format!("{path}.target"), target);
+        }
+    }
+    problems
+}
+
+fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |x: &str, len: usize| x.len() == len && x.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [y, m] => num(y, 4) && num(m, 2) && (1..=12).contains(&m.parse::<u8>().unwrap_or(0)),
+        [y, m, d] => {
+            num(y, 4)
+                && num(m, 2)
+                && num(d, 2)
+                && (1..=12).contains(&m.parse::<u8>().unwrap_or(0))
+                && (1..=31).contains(&d.parse::<u8>().unwrap_or(0))
+        }
+        _ => false,
+    }
+}
+
+fn check_observation(p: &mut Vec<Problem>, quotes: &QuoteChecker, path: &str, obs: &Observation) {
+    let file = quotes.file;
+    check_year(p, file, &format!("{path}.year"), obs.year);
+    match obs.kind {
+        ValueKind::Change => {
+            match obs.against {
+                None => p.push(problem(
+                    file,
+                    &format!("{path}.against"),
+                    "a change needs the year it is measured against",
+                )),
+                Some(against) => {
+                    check_year(p, file, &format!("{path}.against"), against);
+                    if against == obs.year {
+                        p.push(problem(
+                            file,
+                            &format!("{path}.against"),
+                            &format!("expected another year than {}", obs.year),
+                        ));
+                    }
+                }
+            }
+            if obs.direction.is_none() {
+                p.push(problem(
+                    file,
+                    &format!("{path}.direction"),
+                    "a change needs a direction, \"up\" or \"down\"",
+                ));
+            }
+            if obs.value.is_some_and(|v| v < 0.0) {
+                p.push(problem(
+                    file,
+                    &format!("{path}.value"),
+                    "a change is the printed positive amount; its sign is `direction`",
+                ));
+            }
+        }
+        _ => {
+            if obs.against.is_some() || obs.direction.is_some() {
+                p.push(problem(
+                    file,
+                    path,
+                    "`against` and `direction` belong to changes only",
+                ));
+            }
+        }
+    }
+    if obs.value.is_none() && obs.text.is_none() {
+        p.push(problem(
+            file,
+            &format!("{path}.text"),
+            "a value of null needs the plan's words in `text`",
+        ));
+    }
+    if let Some(text) = &obs.text {
+        check_text(p, file, &format!("{path}.text"), text);
+    }
+    if obs.derived && obs.note.is_none() {
+        p.push(problem(
+            file,
+            &format!("{path}.note"),
+            "a derived value needs its formula in `note`",
+        ));
+    }
+    if !quotes.check(p, &format!("{path}.source"), &obs.source) {
+        return;
+    }
+    if let (Some(value), false) = (obs.value, obs.derived) {
+        quotes.check_number(
+            p,
+            &format!("{path}.value"),
+            value,
+            &obs.source,
+            obs.note.is_some(),
+        );
+    }
+    if let Some(text) = &obs.text {
+        quotes.check_words(p, &format!("{path}.text.zh"), &text.zh, &obs.source);
+    }
+}
+
+fn check_target(p: &mut Vec<Problem>, quotes: &QuoteChecker, path: &str, target: &Target) {
+    if let Some(year) = target.year {
+        check_year(p, quotes.file, &format!("{path}.year"), year);
+    }
+    check_text(p, quotes.file, &format!("{path}.text"), &target.text);
+    if quotes.check(p, &format!("{path}.source"), &target.source) {
+        if let Some(value) = target.value {
+            quotes.check_number(p, &format!("{path}.value"), value, &target.source, false);
+        }
+    }
+}
+
+struct QuoteChecker<'a> {
+    file: &'a str,
+    source_file: &'a str,
+    lines: Option<&'a [&'a str]>,
+}
+
+impl QuoteChecker<'_> {
+    /// Checks that the quote begins at its line; returns whether it does.
+    fn check(&self, p: &mut Vec<Problem>, path: &str, source: &Provenance) -> bool {
+        let Some(lines) = self.lines else {
+            return false;
+        };
+        if source.quote.trim().is_empty() {
+            p.push(problem(
+                self.file,
+                &format!("{path}.quote"),
+                "expected the plan's words, found an empty quote",
+            ));
+            return false;
+        }
+        let line = source.line as usize;
+        if line == 0 || line > lines.len() {
+            p.push(problem(
+                self.file,
+                &format!("{path}.line"),
+                &format!(
+                    "expected a line from 1 to {} of {}, found {line}",
+                    lines.len(),
+                    self.source_file
+                ),
+            ));
+            return false;
+        }
+        if quote_starts_in(lines, line - 1, &source.quote) {
+            return true;
+        }
+        let elsewhere: Vec<String> = (0..lines.len())
+            .filter(|&i| i != line - 1 && quote_starts_in(lines, i, &source.quote))
+            .map(|i| (i + 1).to_string())
+            .take(3)
+            .collect();
+        let found = if elsewhere.is_empty() {
+            format!(
+                "it is nowhere in the file; line {line} reads «{}»",
+                excerpt(lines[line - 1])
+            )
+        } else {
+            format!("it begins on line {} instead", elsewhere.join(", "))
+        };
+        p.push(problem(
+            self.file,
+            &format!("{path}.quote"),
+            &format!(
+                "expected the quote to begin on line {line} of {}, but {found}",
+                self.source_file
+            ),
+        ));
+        false
+    }
+
+    fn check_number(
+        &self,
+        p: &mut Vec<Problem>,
+        path: &str,
+        value: f64,
+        source: &Provenance,
+        explained: bool,
+    ) {
+        if number_in_quote(value, &source.quote) {
+            return;
+        }
+        // A number the OCR ran into its neighbour ("2102015年") counts when a note explains it.
+        let printed = crate::chart::format_value(value);
+        if explained && source.quote.contains(&printed) {
+            return;
+        }
+        p.push(problem(
+            self.file,
+            path,
+            &format!(
+                "expected {printed} as printed in the quote «{}»; mark a computed value \"derived\": true with its formula in `note`",
+                excerpt(&source.quote)
+            ),
+        ));
+    }
+
+    fn check_words(&self, p: &mut Vec<Problem>, path: &str, words: &str, source: &Provenance) {
+        if !strip_breaks(&source.quote).contains(&strip_breaks(words)) {
+            p.push(problem(
+                self.file,
+                path,
+                &format!(
+                    "expected the words «{words}» in the quote «{}»",
+                    excerpt(&source.quote)
+                ),
+            ));
+        }
+    }
+}
+
+fn strip_breaks(s: &str) -> String {
+    s.chars().filter(|c| *c != '\n' && *c != '\r').collect()
+}
+
+fn excerpt(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= 60 {
+        s.to_string()
+    } else {
+        chars[..60].iter().collect::<String>() + "…"
+    }
+}
+
+/// Whether `quote` begins somewhere on line `index` (0-based) and matches the text from there on,
+/// where a line break in the text may be written as `\n` in the quote or left out.
+pub fn quote_starts_in(lines: &[&str], index: usize, quote: &str) -> bool {
+    let quote: Vec<char> = quote.chars().filter(|c| *c != '\r').collect();
+    let line: Vec<char> = lines[index].chars().collect();
+    (0..line.len()).any(|start| {
+        let rest = line[start..].iter().copied().chain(
+            lines[index + 1..]
+                .iter()
+                .flat_map(|l| std::iter::once('\n').chain(l.chars())),
+        );
+        matches_skipping_breaks(rest, &quote)
+    })
+}
+
+fn matches_skipping_breaks(mut text: impl Iterator<Item = char>, quote: &[char]) -> bool {
+    let mut q = 0;
+    while q < quote.len() {
+        match text.next() {
+            None => return false,
+            Some('\r') => {}
+            Some('\n') if quote[q] != '\n' => {}
+            Some(c) if c == quote[q] => q += 1,
+            Some(_) => return false,
+        }
+    }
+    true
+}
+
+/// Whether the quote prints `value`: some run of digits and points in it reads as that number.
+pub fn number_in_quote(value: f64, quote: &str) -> bool {
+    let mut token = String::new();
+    let mut found = false;
+    for c in quote.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() || c == '.' {
+            token.push(c);
+        } else if !token.is_empty() {
+            let t = token.trim_matches('.');
+            if t.parse::<f64>().is_ok_and(|n| (n - value).abs() < 1e-9) {
+                found = true;
+            }
+            token.clear();
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_found_as_printed_and_not_inside_other_numbers() {
+        assert!(number_in_quote(
+            77.8,
+            "地表水达到或好于 III 类水体比例 (%)\t77.8 ¹\t77.8"
+        ));
+        assert!(number_in_quote(0.8618, "—\t[0.8618]\t约束性"));
+        assert!(number_in_quote(35.6, "降幅分别达到35.3%35.6%"));
+        assert!(number_in_quote(100.0, "达标率100.0%"));
+        assert!(number_in_quote(2.5, "PM _{2.5}"));
+        assert!(!number_in_quote(56.0, "156微克"));
+        assert!(!number_in_quote(5.6, "56微克"));
+        assert!(!number_in_quote(210.0, "优良天数2102015年相比"));
+    }
+
+    #[test]
+    fn quotes_may_run_onto_the_next_lines() {
+        let lines = ["第一行的开头，句子", "在这里结束。", "下一句"];
+        assert!(quote_starts_in(&lines, 0, "句子在这里结束"));
+        assert!(quote_starts_in(&lines, 0, "句子\n在这里结束"));
+        assert!(!quote_starts_in(&lines, 1, "句子在这里结束"));
+        assert!(!quote_starts_in(&lines, 0, "句子 在这里结束"));
+        assert!(quote_starts_in(&lines, 2, "下一句"));
+        assert!(!quote_starts_in(&lines, 2, "下一句。"));
+    }
+
+    #[test]
+    fn dates_are_years_and_months_or_full_dates() {
+        assert!(is_date("2022-06"));
+        assert!(is_date("2022-10-26"));
+        assert!(!is_date("2022-13"));
+        assert!(!is_date("2022/10/26"));
+        assert!(!is_date("22-10-26"));
+    }
+}
