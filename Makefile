@@ -1,7 +1,7 @@
 # The two commands a newcomer needs: `make serve` (set up, build, serve) and `make test` (every test).
 PORT ?= 8080
 
-.PHONY: serve test build setup setup-test clean
+.PHONY: serve test build check-data setup setup-test clean
 
 serve: build
 	node scripts/serve.mjs --root dist --port $(PORT)
@@ -11,6 +11,9 @@ test: setup-test
 
 build: setup
 	bash scripts/build.sh
+
+check-data:
+	cargo run --quiet --bin ecoplan-data -- check data
 
 setup:
 	bash scripts/setup.sh build

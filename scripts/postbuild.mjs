@@ -64,10 +64,12 @@ html = replaceOnce(
 writeFileSync(join(distDir, 'index.html'), html);
 cpSync(join(www, 'icon.svg'), join(distDir, 'icon.svg'));
 
-cpSync(join(root, 'data', 'sample'), join(distDir, 'data', 'sample'), { recursive: true });
+// The widget's data: the catalog and the city files (the plans' texts stay in the repository).
+cpSync(join(root, 'data', 'cities'), join(distDir, 'data', 'cities'), { recursive: true });
+cpSync(join(root, 'data', 'metrics.json'), join(distDir, 'data', 'metrics.json'));
 
 // The files a first view downloads: the page, its code and style, and the data it opens with.
-const firstView = new Set(['index.html', bootName, glueName, wasmName, cssName, 'data/sample/jiaozuo-pm25.json']);
+const firstView = new Set(['index.html', bootName, glueName, wasmName, cssName, 'data/cities/jiaozuo.json']);
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {

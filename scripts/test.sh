@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: format, lints, native unit tests, the release build, wasm-bindgen-test in headless
+# Every test: format, lints, the data validator, native unit tests, the release build, wasm-bindgen-test in headless
 # Chromium, and the end-to-end browser tests against dist/. Stops at the first failing step.
 # Run scripts/setup.sh test first (make test does).
 set -euo pipefail
@@ -33,6 +33,7 @@ export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120}
 
 step fmt cargo fmt --all -- --check
 step clippy cargo clippy --all-targets --locked -- -D warnings
+step data cargo run --quiet --locked --bin ecoplan-data -- check data
 step native cargo test --locked
 step build bash scripts/build.sh
 step wasm wasm_cargo test --locked --target wasm32-unknown-unknown --test web

@@ -5,8 +5,9 @@ use gloo::net::http::Request;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Until the full data lands, the widget shows one real extract of a plan.
-pub const SAMPLE_PATH: &str = "data/sample/jiaozuo-pm25.json";
+/// Until the city picker arrives, the widget opens on Jiaozuo's PM2.5.
+pub const FIRST_CITY_PATH: &str = "data/cities/jiaozuo.json";
+const FIRST_METRIC: &str = "pm25";
 
 #[derive(Clone, PartialEq)]
 enum Load {
@@ -32,7 +33,7 @@ pub fn app() -> Html {
         let load = load.clone();
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
-                load.set(match fetch_city(SAMPLE_PATH).await {
+                load.set(match fetch_city(FIRST_CITY_PATH).await {
                     Ok(city) => Load::Ready(Rc::new(city)),
                     Err(e) => Load::Failed(e),
                 });
@@ -49,9 +50,9 @@ pub fn app() -> Html {
         },
         Load::Ready(city) => html! {
             <>
-                <p class="city">{ city.name.get(lang) }<span class="plan">{ city.plan.title.get(lang) }</span></p>
-                <p class="notice">{ t(lang, Key::SampleNotice) }</p>
-                { for city.indicators.iter().map(|ind| html! {
+                <p class="city"><span class="name">{ city.name.get(lang) }</span><span class="plan">{ city.plan.title.get(lang) }</span></p>
+                <p class="notice">{ t(lang, Key::PreviewNotice) }</p>
+                { for city.indicators.iter().filter(|ind| ind.metric.as_deref() == Some(FIRST_METRIC)).take(1).map(|ind| html! {
                     <IndicatorChart indicator={ind.clone()} lang={lang} />
                 }) }
             </>

@@ -40,6 +40,8 @@ pub fn points_of(indicator: &Indicator) -> Vec<ChartPoint> {
         })
         .collect();
     points.sort_by_key(|p| (p.year, p.kind == PointKind::Target));
+    // The same figure printed twice (in the table and in the text) is one point.
+    points.dedup_by(|a, b| a.year == b.year && a.kind == b.kind && a.value == b.value);
     points
 }
 
@@ -236,9 +238,20 @@ mod tests {
     use crate::model::parse_city;
     use plotters::backend::SVGBackend;
 
+    /// Jiaozuo's PM2.5 as its plan prints it: 56 μg/m³ in 2020, 43 the 2025 target.
     fn sample_points() -> Vec<ChartPoint> {
-        let city = parse_city("sample", include_str!("../data/sample/jiaozuo-pm25.json")).unwrap();
-        points_of(&city.indicators[0])
+        vec![
+            ChartPoint {
+                year: 2020,
+                value: 56.0,
+                kind: PointKind::Actual,
+            },
+            ChartPoint {
+                year: 2025,
+                value: 43.0,
+                kind: PointKind::Target,
+            },
+        ]
     }
 
     fn style() -> ChartStyle {
@@ -272,23 +285,59 @@ mod tests {
     }
 
     #[test]
-    fn sample_points_are_the_printed_actual_and_target() {
-        let points = sample_points();
-        assert_eq!(
-            points,
-            vec![
-                ChartPoint {
-                    year: 2020,
-                    value: 56.0,
-                    kind: PointKind::Actual
-                },
-                ChartPoint {
-                    year: 2025,
-                    value: 43.0,
-                    kind: PointKind::Target
-                },
-            ]
-        );
+    fn jiaozuo_pm25_points_are_its_printed_level_and_target() {
+        let city = parse_city("jiaozuo.json", include_str!("../data/cities/jiaozuo.json")).unwrap();
+        let pm25 = city
+            .indicators
+            .iter()
+            .find(|i| i.metric.as_deref() == Some("pm25"))
+            .expect("a PM2.5 indicator");
+        assert_eq!(points_of(pm25), sample_points());
+    }
+
+    #[test]
+    fn changes_and_words_are_not_points_and_repeats_are_one() {
+        let source = crate::model::Provenance {
+            line: 1,
+            quote: "q".into(),
+        };
+        let obs = |year, value, kind| crate::model::Observation {
+            year,
+            value,
+            text: None,
+            kind,
+            against: None,
+            direction: None,
+            unit: None,
+            bound: None,
+            cumulative: false,
+            derived: false,
+            note: None,
+            source: source.clone(),
+        };
+        let indicator = Indicator {
+            id: "pm25".into(),
+            metric: Some("pm25".into()),
+            domain: crate::model::Domain::Air,
+            group: None,
+            row: Some(1),
+            name: crate::model::Text {
+                zh: "PM2.5".into(),
+                en: "PM2.5".into(),
+            },
+            unit: "μg/m³".into(),
+            binding: None,
+            scope: None,
+            notes: vec![],
+            values: vec![
+                obs(2025, Some(43.0), ValueKind::Target),
+                obs(2020, Some(56.0), ValueKind::Actual),
+                obs(2020, Some(56.0), ValueKind::Actual),
+                obs(2020, Some(35.6), ValueKind::Change),
+                obs(2025, None, ValueKind::Target),
+            ],
+        };
+        assert_eq!(points_of(&indicator), sample_points());
     }
 
     #[test]

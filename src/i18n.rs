@@ -34,8 +34,9 @@ pub enum Key {
     LoadFailed,
     Target,
     Year,
-    SampleNotice,
+    PreviewNotice,
     Source,
+    Value,
     Line,
 }
 
@@ -52,10 +53,12 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::En, Target) => "Target",
         (Lang::Zh, Year) => "年份",
         (Lang::En, Year) => "Year",
-        (Lang::Zh, SampleNotice) => "示例数据：仅含规划原文中的两个数值，完整数据即将上线。",
-        (Lang::En, SampleNotice) => {
-            "Sample data: two values printed in the plan; the full data is coming."
+        (Lang::Zh, PreviewNotice) => "预览版：城市选择、空气与水质趋势、目标和绿色生活等视图即将上线。",
+        (Lang::En, PreviewNotice) => {
+            "Preview: the city picker and the air, water, targets and green-living views are coming."
         }
+        (Lang::Zh, Value) => "数值",
+        (Lang::En, Value) => "Value",
         (Lang::Zh, Source) => "出处",
         (Lang::En, Source) => "Source",
         (Lang::Zh, Line) => "行",

@@ -4,7 +4,7 @@
 use ecoplan::components::indicator_chart::IndicatorChartProps;
 use ecoplan::components::IndicatorChart;
 use ecoplan::i18n::Lang;
-use ecoplan::model::parse_city;
+use ecoplan::model::{parse_city, Indicator};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -12,14 +12,21 @@ use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+fn jiaozuo_pm25() -> Indicator {
+    let city = parse_city("jiaozuo.json", include_str!("../data/cities/jiaozuo.json")).unwrap();
+    city.indicators
+        .into_iter()
+        .find(|i| i.metric.as_deref() == Some("pm25"))
+        .unwrap()
+}
+
 async fn render_sample(lang: Lang) -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     root.set_attribute("style", "width: 360px").unwrap();
     gloo::utils::body().append_child(&root).unwrap();
-    let city = parse_city("sample", include_str!("../data/sample/jiaozuo-pm25.json")).unwrap();
     let props = IndicatorChartProps {
-        indicator: city.indicators[0].clone(),
+        indicator: jiaozuo_pm25(),
         lang,
     };
     yew::Renderer::<IndicatorChart>::with_root_and_props(root.clone(), props).render();
@@ -44,22 +51,38 @@ fn cells(root: &Element) -> Vec<Vec<String>> {
 #[wasm_bindgen_test]
 async fn table_alternative_lists_each_printed_value_with_its_source_line() {
     let root = render_sample(Lang::Zh).await;
+    let indicator = jiaozuo_pm25();
     assert_eq!(
         root.query_selector("h2")
             .unwrap()
             .unwrap()
             .text_content()
             .unwrap(),
-        "城市细颗粒物（PM2.5）浓度"
+        indicator.name.zh
     );
     let rows = cells(&root);
-    assert_eq!(rows.len(), 2);
-    assert_eq!(rows[0][0], "2020");
-    assert_eq!(rows[0][1], "56");
-    assert!(rows[0][2].ends_with("(行 52)"), "{}", rows[0][2]);
-    assert_eq!(rows[1][0], "2025");
-    assert_eq!(rows[1][1], "43 (目标)");
-    assert!(rows[1][2].ends_with("(行 144)"), "{}", rows[1][2]);
+    assert_eq!(rows.len(), indicator.values.len());
+    for (row, value) in rows.iter().zip(&indicator.values) {
+        assert_eq!(row[0], value.year.to_string());
+        assert!(
+            row[2].ends_with(&format!("(行 {})", value.source.line)),
+            "{}",
+            row[2]
+        );
+    }
+    let printed: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str()))
+        .collect();
+    assert!(printed.contains(&("2020", "56 μg/m³")), "{printed:?}");
+    assert!(
+        printed.contains(&("2025", "43 μg/m³ (目标)")),
+        "{printed:?}"
+    );
+    assert!(
+        printed.contains(&("2020", "比2015年下降 35.6%")),
+        "{printed:?}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -74,7 +97,7 @@ async fn chart_is_an_image_named_by_its_values_and_has_drawn_pixels() {
     assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
     assert_eq!(
         canvas.get_attribute("aria-label").unwrap(),
-        "Urban fine particulate matter (PM2.5) concentration: 2020 56 μg/m³, 2025 43 μg/m³"
+        format!("{}: 2020 56 μg/m³, 2025 43 μg/m³", jiaozuo_pm25().name.en)
     );
     assert!(
         canvas.width() >= 280,
@@ -104,5 +127,5 @@ async fn chart_is_an_image_named_by_its_values_and_has_drawn_pixels() {
         target_orange > 20,
         "the target line is drawn: {target_orange} px"
     );
-    assert_eq!(cells(&root)[1][1], "43 (Target)");
+    assert!(cells(&root).iter().any(|r| r[1] == "43 μg/m³ (Target)"));
 }

@@ -1,5 +1,6 @@
 use crate::chart::{format_value, points_of, ChartStyle};
 use crate::components::ChartCanvas;
+use crate::format::value_text;
 use crate::i18n::{t, Key, Lang};
 use crate::model::{Indicator, ValueKind};
 use yew::prelude::*;
@@ -36,7 +37,7 @@ pub fn indicator_chart(props: &IndicatorChartProps) -> Html {
             <table class="values">
                 <thead><tr>
                     <th scope="col">{ t(lang, Key::Year) }</th>
-                    <th scope="col">{ ind.unit.clone() }</th>
+                    <th scope="col">{ t(lang, Key::Value) }</th>
                     <th scope="col">{ t(lang, Key::Source) }</th>
                 </tr></thead>
                 <tbody>
@@ -44,8 +45,7 @@ pub fn indicator_chart(props: &IndicatorChartProps) -> Html {
                     <tr>
                         <td>{ v.year }</td>
                         <td>
-                            { v.value.map(format_value).unwrap_or_default() }
-                            { v.text.as_ref().map(|w| w.get(lang).to_string()).unwrap_or_default() }
+                            { value_text(lang, v, &ind.unit) }
                             if v.kind == ValueKind::Target { { format!(" ({})", t(lang, Key::Target)) } }
                         </td>
                         <td><q>{ v.source.quote.clone() }</q>{ format!(" ({} {})", t(lang, Key::Line), v.source.line) }</td>

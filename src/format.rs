@@ -1,0 +1,140 @@
+//! A value as a reader should read it, in their language: a level, a target with its bound, a
+//! five-year total, a change against another year, or the plan's words.
+
+use crate::chart::format_value;
+use crate::i18n::Lang;
+use crate::model::{Bound, Direction, Observation, ValueKind};
+
+/// The value with its unit (or the plan's words), e.g. `≥ 95%`, `比2015年下降 35.6%`.
+pub fn value_text(lang: Lang, obs: &Observation, indicator_unit: &str) -> String {
+    let Some(value) = obs.value else {
+        return obs
+            .text
+            .as_ref()
+            .map(|t| t.get(lang).to_string())
+            .unwrap_or_default();
+    };
+    let unit = obs.unit.as_deref().unwrap_or(indicator_unit);
+    let amount = with_unit(lang, &format_value(value), unit);
+    let amount = match obs.bound {
+        None => amount,
+        Some(bound) => {
+            let sign = match bound {
+                Bound::AtLeast => "≥",
+                Bound::AtMost => "≤",
+                Bound::Below => "<",
+                Bound::Above => ">",
+            };
+            format!("{sign} {amount}")
+        }
+    };
+    let amount = if obs.kind == ValueKind::Change {
+        let against = obs.against.unwrap_or(obs.year);
+        match (lang, obs.direction) {
+            (Lang::Zh, Some(Direction::Down)) => format!("比{against}年下降 {amount}"),
+            (Lang::Zh, _) => format!("比{against}年提高 {amount}"),
+            (Lang::En, Some(Direction::Down)) => format!("down {amount} on {against}"),
+            (Lang::En, _) => format!("up {amount} on {against}"),
+        }
+    } else {
+        amount
+    };
+    if obs.cumulative {
+        match lang {
+            Lang::Zh => format!("{amount}（五年累计）"),
+            Lang::En => format!("{amount} (five-year total)"),
+        }
+    } else {
+        amount
+    }
+}
+
+/// A number and its unit with the spacing each language expects (`95%`, `56 μg/m³`, `92天`).
+pub fn with_unit(lang: Lang, number: &str, unit: &str) -> String {
+    match unit {
+        "" => number.to_string(),
+        "%" => format!("{number}%"),
+        "days" => match lang {
+            Lang::Zh => format!("{number}天"),
+            Lang::En => format!("{number} days"),
+        },
+        "count" => number.to_string(),
+        "percentage points" => match lang {
+            Lang::Zh => format!("{number}个百分点"),
+            Lang::En => format!("{number} percentage points"),
+        },
+        _ => format!("{number} {unit}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Provenance, Text};
+
+    fn obs(value: Option<f64>, kind: ValueKind) -> Observation {
+        Observation {
+            year: 2020,
+            value,
+            text: None,
+            kind,
+            against: None,
+            direction: None,
+            unit: None,
+            bound: None,
+            cumulative: false,
+            derived: false,
+            note: None,
+            source: Provenance {
+                line: 1,
+                quote: "q".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_change_says_its_direction_base_year_and_unit() {
+        let mut change = obs(Some(35.6), ValueKind::Change);
+        change.against = Some(2015);
+        change.direction = Some(Direction::Down);
+        change.unit = Some("%".into());
+        assert_eq!(value_text(Lang::Zh, &change, "μg/m³"), "比2015年下降 35.6%");
+        assert_eq!(value_text(Lang::En, &change, "μg/m³"), "down 35.6% on 2015");
+    }
+
+    #[test]
+    fn levels_bounds_and_totals_read_as_printed() {
+        assert_eq!(
+            value_text(Lang::Zh, &obs(Some(56.0), ValueKind::Actual), "μg/m³"),
+            "56 μg/m³"
+        );
+        let mut target = obs(Some(95.0), ValueKind::Target);
+        target.bound = Some(Bound::AtLeast);
+        assert_eq!(value_text(Lang::En, &target, "%"), "≥ 95%");
+        let mut total = obs(Some(0.8618), ValueKind::Target);
+        total.cumulative = true;
+        assert_eq!(
+            value_text(Lang::Zh, &total, "万吨"),
+            "0.8618 万吨（五年累计）"
+        );
+        assert_eq!(
+            value_text(Lang::En, &total, "万吨"),
+            "0.8618 万吨 (five-year total)"
+        );
+        assert_eq!(with_unit(Lang::Zh, "212", "days"), "212天");
+    }
+
+    #[test]
+    fn qualitative_target_is_shown_as_text_not_zero() {
+        let mut words = obs(None, ValueKind::Target);
+        words.text = Some(Text {
+            zh: "完成省定目标".into(),
+            en: "Meet the provincial target".into(),
+        });
+        assert_eq!(value_text(Lang::Zh, &words, "%"), "完成省定目标");
+        assert_eq!(
+            value_text(Lang::En, &words, "%"),
+            "Meet the provincial target"
+        );
+    }
+}
