@@ -1,67 +1,309 @@
-use crate::components::IndicatorChart;
+use crate::components::about::About;
+use crate::components::compare::Compare;
+use crate::components::green::Green;
+use crate::components::header::Header;
+use crate::components::overview::Overview;
+use crate::components::source_panel::SourcePanel;
+use crate::components::tabs::{view_name, Tabs};
+use crate::components::targets::Targets;
+use crate::components::trends::Trends;
+use crate::components::Ctx;
+use crate::export::city_csv;
 use crate::i18n::{t, Key, Lang};
-use crate::model::{parse_city, CityData};
+use crate::model::{parse_catalog, parse_city, CityData, Domain, MetricCatalog, Text, CITY_IDS};
+use crate::state::{Action, DataAction, DataState, Load, UiState};
+use crate::url_state::{parse_query, to_query, View};
+use crate::web;
 use gloo::net::http::Request;
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Until the city picker arrives, the widget opens on Jiaozuo's PM2.5.
-pub const FIRST_CITY_PATH: &str = "data/cities/jiaozuo.json";
-const FIRST_METRIC: &str = "pm25";
+/// The cities' names before their files arrive, for the picker.
+const CITY_NAMES: [(&str, &str, &str); 5] = [
+    ("pingdingshan", "平顶山市", "Pingdingshan"),
+    ("zhengzhou", "郑州市", "Zhengzhou"),
+    ("jiaozuo", "焦作市", "Jiaozuo"),
+    ("jiyuan", "济源示范区", "Jiyuan"),
+    ("xingtai", "邢台市", "Xingtai"),
+];
 
-#[derive(Clone, PartialEq)]
-enum Load {
-    Loading,
-    Ready(Rc<CityData>),
-    Failed(String),
+pub fn city_path(city: &str) -> String {
+    format!("data/cities/{city}.json")
 }
 
-async fn fetch_city(path: &str) -> Result<CityData, String> {
-    let response = Request::get(path).send().await.map_err(|e| e.to_string())?;
+async fn fetch_text(path: &str) -> Result<String, String> {
+    let response = Request::get(path)
+        .send()
+        .await
+        .map_err(|e| format!("{path}: {e}"))?;
     if !response.ok() {
         return Err(format!("{path}: HTTP {}", response.status()));
     }
-    let body = response.text().await.map_err(|e| e.to_string())?;
-    parse_city(path, &body).map_err(|e| e.to_string())
+    response.text().await.map_err(|e| format!("{path}: {e}"))
+}
+
+async fn fetch_city(city: &str) -> Result<CityData, String> {
+    let path = city_path(city);
+    let body = fetch_text(&path).await?;
+    parse_city(&path, &body).map_err(|e| e.to_string())
+}
+
+async fn fetch_catalog() -> Result<MetricCatalog, String> {
+    let path = "data/metrics.json";
+    let body = fetch_text(path).await?;
+    parse_catalog(path, &body).map_err(|e| e.to_string())
+}
+
+fn initial_state() -> UiState {
+    let lang = web::remembered_lang()
+        .or_else(web::browser_lang)
+        .unwrap_or(Lang::Zh);
+    let city = web::remembered_city().unwrap_or(CITY_IDS[0]);
+    UiState::from_url(&parse_query(&web::query()), lang, city)
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let lang = Lang::default();
-    let load = use_state(|| Load::Loading);
+    let ui = use_reducer_eq(initial_state);
+    let data = use_reducer(DataState::default);
+    let dark = use_memo((), |_| web::prefers_dark());
+    let requested = use_mut_ref(HashSet::<&'static str>::new);
+    let retries = use_state(|| 0_u32);
+    // Set when the URL changed by itself (first load, back/forward): mirror it, do not push.
+    let url_from_browser = use_mut_ref(|| true);
+
+    // Data: the catalog once, the current city, and every city where a view needs all five.
     {
-        let load = load.clone();
-        use_effect_with((), move |_| {
-            yew::platform::spawn_local(async move {
-                load.set(match fetch_city(FIRST_CITY_PATH).await {
-                    Ok(city) => Load::Ready(Rc::new(city)),
-                    Err(e) => Load::Failed(e),
-                });
-            });
+        let data = data.clone();
+        let requested = requested.clone();
+        use_effect_with((ui.city, ui.view, *retries), move |(city, view, _)| {
+            let wanted: Vec<&'static str> = match view {
+                View::Compare | View::Sources => CITY_IDS.to_vec(),
+                _ => vec![*city],
+            };
+            load_missing(&data, &requested, wanted);
         });
     }
-    let body = match &*load {
-        Load::Loading => html! { <p class="status" role="status">{ t(lang, Key::Loading) }</p> },
-        Load::Failed(detail) => html! {
-            <div class="error" role="alert">
-                <p>{ t(lang, Key::LoadFailed) }</p>
-                <p class="detail">{ detail.clone() }</p>
-            </div>
-        },
-        Load::Ready(city) => html! {
-            <>
-                <p class="city"><span class="name">{ city.name.get(lang) }</span><span class="plan">{ city.plan.title.get(lang) }</span></p>
-                <p class="notice">{ t(lang, Key::PreviewNotice) }</p>
-                { for city.indicators.iter().filter(|ind| ind.metric.as_deref() == Some(FIRST_METRIC)).take(1).map(|ind| html! {
-                    <IndicatorChart indicator={ind.clone()} lang={lang} />
-                }) }
-            </>
+
+    // The address bar follows the state; back/forward bring the state back.
+    {
+        let url_from_browser = url_from_browser.clone();
+        use_effect_with(ui.url(), move |url| {
+            let query = to_query(url);
+            if std::mem::replace(&mut *url_from_browser.borrow_mut(), false) {
+                web::replace_query(&query);
+            } else {
+                web::push_query(&query);
+            }
+        });
+    }
+    {
+        let ui = ui.clone();
+        let url_from_browser = url_from_browser.clone();
+        use_effect_with((), move |_| {
+            let listener = web::on_popstate(move || {
+                *url_from_browser.borrow_mut() = true;
+                ui.dispatch(Action::FromUrl(parse_query(&web::query())));
+            });
+            move || drop(listener)
+        });
+    }
+    use_effect_with((ui.lang, ui.city), |(lang, city)| {
+        web::set_document_lang(*lang, t(*lang, Key::AppTitle));
+        web::remember_lang(*lang);
+        web::remember_city(city);
+    });
+
+    let lang = ui.lang;
+    let ctx = Ctx {
+        lang,
+        dark: *dark,
+        city: ui.city,
+        show_source: {
+            let ui = ui.clone();
+            Callback::from(move |s| ui.dispatch(Action::ShowSource(s)))
         },
     };
+    let on_city = {
+        let ui = ui.clone();
+        Callback::from(move |c| ui.dispatch(Action::SetCity(c)))
+    };
+    let on_lang = {
+        let ui = ui.clone();
+        Callback::from(move |l| ui.dispatch(Action::SetLang(l)))
+    };
+    let on_view = {
+        let ui = ui.clone();
+        Callback::from(move |v| ui.dispatch(Action::SetView(v)))
+    };
+    let on_metric = {
+        let ui = ui.clone();
+        Callback::from(move |m| ui.dispatch(Action::SetMetric(m)))
+    };
+    let names: Vec<(&'static str, Text)> = CITY_NAMES
+        .iter()
+        .map(|(id, zh, en)| {
+            let name = match data.city(id) {
+                Some(Load::Ready(c)) => c.name.clone(),
+                _ => Text {
+                    zh: (*zh).into(),
+                    en: (*en).into(),
+                },
+            };
+            (*id, name)
+        })
+        .collect();
+
+    let body = match (ui.view, data.catalog.as_ref(), data.city(ui.city)) {
+        (View::Sources, _, _) => html! { <About lang={lang} cities={data.cities.clone()} /> },
+        (View::Compare, Some(Load::Ready(catalog)), _) => html! {
+            <Compare lang={lang} cities={data.cities.clone()} catalog={catalog.clone()}
+                metric={ui.metric.clone()} on_metric={on_metric} />
+        },
+        (_, Some(Load::Failed(detail)), _) => failure(lang, detail, None),
+        (_, _, Some(Load::Failed(detail))) => {
+            let retry = {
+                let requested = requested.clone();
+                let retries = retries.clone();
+                let city = ui.city;
+                Callback::from(move |_: MouseEvent| {
+                    requested.borrow_mut().remove(city);
+                    retries.set(*retries + 1);
+                })
+            };
+            failure(lang, detail, Some(retry))
+        }
+        (view, Some(Load::Ready(catalog)), Some(Load::Ready(city))) => city_view(
+            view,
+            lang,
+            *dark,
+            city.clone(),
+            catalog.clone(),
+            on_view.clone(),
+        ),
+        _ => html! { <p class="status" role="status">{ t(lang, Key::Loading) }</p> },
+    };
+    let source_panel = ui.source.as_ref().map(|source| {
+        let plan = match data.city(source.city) {
+            Some(Load::Ready(c)) => Some(c.plan.clone()),
+            _ => None,
+        };
+        let close = {
+            let ui = ui.clone();
+            Callback::from(move |_| ui.dispatch(Action::CloseSource))
+        };
+        html! { <SourcePanel lang={lang} source={source.clone()} plan={plan} on_close={close} /> }
+    });
+    let downloads = match data.city(ui.city) {
+        Some(Load::Ready(city)) if !matches!(ui.view, View::Compare | View::Sources) => {
+            downloads(lang, city.clone())
+        }
+        _ => html! {},
+    };
+
     html! {
-        <main class="ecoplan" lang={lang.code()}>
-            <h1>{ t(lang, Key::AppTitle) }</h1>
-            { body }
-        </main>
+        <ContextProvider<Ctx> context={ctx}>
+            <div class={classes!("ecoplan", dark.then_some("dark"))} lang={lang.code()}>
+                <Header lang={lang} city={ui.city} names={names} on_city={on_city} on_lang={on_lang} />
+                <Tabs lang={lang} url={ui.url()} on_view={on_view} />
+                <main id="main">{ body }</main>
+                <footer class="bottom">
+                    { downloads }
+                    <p class="credit">{ format!("{} · {}", t(lang, Key::AppTitle), view_name(lang, View::Sources)) }</p>
+                </footer>
+                { for source_panel }
+            </div>
+        </ContextProvider<Ctx>>
+    }
+}
+
+fn load_missing(
+    data: &UseReducerHandle<DataState>,
+    requested: &Rc<RefCell<HashSet<&'static str>>>,
+    cities: Vec<&'static str>,
+) {
+    if requested.borrow_mut().insert("metrics") {
+        data.dispatch(DataAction::CatalogLoading);
+        let data = data.clone();
+        yew::platform::spawn_local(async move {
+            data.dispatch(DataAction::Catalog(fetch_catalog().await.map(Rc::new)));
+        });
+    }
+    for city in cities {
+        if requested.borrow_mut().insert(city) {
+            data.dispatch(DataAction::CityLoading(city));
+            let data = data.clone();
+            yew::platform::spawn_local(async move {
+                data.dispatch(DataAction::City(city, fetch_city(city).await.map(Rc::new)));
+            });
+        }
+    }
+}
+
+fn city_view(
+    view: View,
+    lang: Lang,
+    dark: bool,
+    city: Rc<CityData>,
+    catalog: Rc<MetricCatalog>,
+    on_view: Callback<View>,
+) -> Html {
+    match view {
+        View::Overview => {
+            html! { <Overview lang={lang} city={city} catalog={catalog} on_view={on_view} /> }
+        }
+        View::Air => {
+            html! { <Trends lang={lang} dark={dark} city={city} domain={Domain::Air} title={view_name(lang, View::Air)} /> }
+        }
+        View::Water => {
+            html! { <Trends lang={lang} dark={dark} city={city} domain={Domain::Water} title={view_name(lang, View::Water)} /> }
+        }
+        View::Targets => html! { <Targets lang={lang} city={city} /> },
+        View::Green => html! { <Green lang={lang} city={city} /> },
+        View::Compare | View::Sources => html! {},
+    }
+}
+
+fn failure(lang: Lang, detail: &str, retry: Option<Callback<MouseEvent>>) -> Html {
+    html! {
+        <div class="error" role="alert">
+            <p><strong>{ t(lang, Key::LoadFailed) }</strong></p>
+            <p>{ t(lang, Key::OtherCitiesWork) }</p>
+            <p class="detail" lang="en">{ detail.to_string() }</p>
+            if let Some(retry) = retry {
+                <button type="button" onclick={retry}>{ t(lang, Key::Retry) }</button>
+            }
+        </div>
+    }
+}
+
+fn downloads(lang: Lang, city: Rc<CityData>) -> Html {
+    let csv = {
+        let city = city.clone();
+        Callback::from(move |_: MouseEvent| {
+            web::download(
+                &format!("ecoplan-{}.csv", city.city),
+                "text/csv;charset=utf-8",
+                &city_csv(&city, lang),
+            )
+        })
+    };
+    let json = Callback::from(move |_: MouseEvent| {
+        if let Ok(text) = serde_json::to_string_pretty(&*city) {
+            web::download(
+                &format!("ecoplan-{}.json", city.city),
+                "application/json",
+                &text,
+            );
+        }
+    });
+    html! {
+        <div class="downloads">
+            <span>{ t(lang, Key::Download) }</span>
+            <button type="button" onclick={csv}>{ t(lang, Key::DownloadCsv) }</button>
+            <button type="button" onclick={json}>{ t(lang, Key::DownloadJson) }</button>
+        </div>
     }
 }

@@ -85,6 +85,7 @@ pub struct ChartStyle {
     pub target_label: String,
     pub scale: f64,
     pub font_family: String,
+    pub dark: bool,
 }
 
 /// Where the drawing put things, in backend pixels: for tooltips, hit tests and tests.
@@ -99,21 +100,65 @@ impl PlotGeometry {
     pub fn contains(&self, (x, y): (i32, i32)) -> bool {
         (self.plot_x.0..=self.plot_x.1).contains(&x) && (self.plot_y.0..=self.plot_y.1).contains(&y)
     }
+
+    /// The point nearest to a pointer at (x, y) in backend pixels: by distance along the time
+    /// axis first, so a tap anywhere above or below a year picks that year.
+    pub fn nearest(&self, (x, y): (i32, i32)) -> Option<usize> {
+        self.points
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, (_, (px, py)))| ((px - x).abs(), (py - y).abs()))
+            .map(|(i, _)| i)
+    }
 }
 
+/// Okabe-Ito colours, safe for colour-blind readers; the target also differs by dash and marker.
 pub const ACTUAL_COLOUR: RGBColor = RGBColor(0, 114, 178);
 pub const TARGET_COLOUR: RGBColor = RGBColor(213, 94, 0);
-const AXIS_COLOUR: RGBColor = RGBColor(80, 80, 80);
+
+struct Palette {
+    background: RGBColor,
+    text: RGBColor,
+    axis: RGBColor,
+    grid: RGBColor,
+    actual: RGBColor,
+    target: RGBColor,
+}
+
+fn palette(dark: bool) -> Palette {
+    if dark {
+        Palette {
+            background: RGBColor(28, 28, 30),
+            text: RGBColor(236, 236, 236),
+            axis: RGBColor(190, 190, 190),
+            grid: RGBColor(70, 70, 74),
+            actual: RGBColor(86, 180, 233),
+            target: RGBColor(230, 159, 0),
+        }
+    } else {
+        Palette {
+            background: WHITE,
+            text: BLACK,
+            axis: RGBColor(80, 80, 80),
+            grid: RGBColor(215, 215, 215),
+            actual: ACTUAL_COLOUR,
+            target: TARGET_COLOUR,
+        }
+    }
+}
 
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     points: &[ChartPoint],
     style: &ChartStyle,
+    active: Option<usize>,
 ) -> Result<PlotGeometry, DrawingAreaErrorKind<DB::ErrorType>> {
     let s = |px: f64| (px * style.scale).round() as i32;
     let font = |px: f64| (style.font_family.as_str(), px * style.scale).into_font();
     let ranges = axis_ranges(points);
-    root.fill(&WHITE)?;
+    let colours = palette(style.dark);
+    let fg = colours.text;
+    root.fill(&colours.background)?;
 
     let mut chart = ChartBuilder::on(root)
         .margin_top(s(24.0))
@@ -138,11 +183,11 @@ pub fn draw<DB: DrawingBackend>(
         .y_labels(5)
         .y_label_formatter(&|v| format_value(*v))
         .y_desc(style.unit.as_str())
-        .axis_desc_style(font(12.0).color(&AXIS_COLOUR))
-        .label_style(font(12.0).color(&AXIS_COLOUR))
-        .light_line_style(RGBColor(230, 230, 230))
-        .bold_line_style(RGBColor(210, 210, 210))
-        .axis_style(AXIS_COLOUR)
+        .axis_desc_style(font(12.0).color(&colours.axis))
+        .label_style(font(12.0).color(&colours.axis))
+        .max_light_lines(0)
+        .bold_line_style(colours.grid)
+        .axis_style(colours.axis)
         .draw()?;
 
     // Year labels only where the plan prints a value, so the axis does not suggest yearly data.
@@ -153,7 +198,7 @@ pub fn draw<DB: DrawingBackend>(
             year.to_string(),
             (x, y_bottom.end + s(8.0)),
             font(12.0)
-                .color(&AXIS_COLOUR)
+                .color(&colours.axis)
                 .pos(Pos::new(HPos::Center, VPos::Top)),
         ))?;
     }
@@ -167,7 +212,7 @@ pub fn draw<DB: DrawingBackend>(
         if pair[1].year == pair[0].year + 1 {
             chart.draw_series(LineSeries::new(
                 pair.iter().map(|p| (f64::from(p.year), p.value)),
-                ACTUAL_COLOUR.stroke_width(s(2.0) as u32),
+                colours.actual.stroke_width(s(2.0) as u32),
             ))?;
         }
     }
@@ -183,7 +228,7 @@ pub fn draw<DB: DrawingBackend>(
             ],
             s(6.0),
             s(4.0),
-            TARGET_COLOUR.stroke_width(s(2.0) as u32),
+            colours.target.stroke_width(s(2.0) as u32),
         ))?;
     }
 
@@ -196,18 +241,26 @@ pub fn draw<DB: DrawingBackend>(
     geometry.plot_x = (px.start, px.end);
     geometry.plot_y = (py.start, py.end);
 
-    for p in points {
+    for (i, p) in points.iter().enumerate() {
         let at = chart.backend_coord(&(f64::from(p.year), p.value));
         geometry.points.push((*p, at));
+        if active == Some(i) {
+            // The point the tooltip describes: a ring that does not rely on colour alone.
+            root.draw(&Circle::new(at, s(11.0), fg.stroke_width(s(2.0) as u32)))?;
+        }
         match p.kind {
             PointKind::Actual => {
-                root.draw(&Circle::new(at, s(5.0), ACTUAL_COLOUR.filled()))?;
+                root.draw(&Circle::new(at, s(5.0), colours.actual.filled()))?;
             }
             PointKind::Derived => {
-                root.draw(&Circle::new(at, s(5.0), ACTUAL_COLOUR.stroke_width(2)))?;
+                root.draw(&Circle::new(
+                    at,
+                    s(5.0),
+                    colours.actual.stroke_width(s(2.0) as u32),
+                ))?;
             }
             PointKind::Target => {
-                root.draw(&TriangleMarker::new(at, s(7.0), TARGET_COLOUR.filled()))?;
+                root.draw(&TriangleMarker::new(at, s(7.0), colours.target.filled()))?;
             }
         }
         let label = match p.kind {
@@ -218,7 +271,7 @@ pub fn draw<DB: DrawingBackend>(
             label,
             (at.0, at.1 - s(10.0)),
             font(13.0)
-                .color(&BLACK)
+                .color(&fg)
                 .pos(Pos::new(HPos::Center, VPos::Bottom)),
         ))?;
     }
@@ -261,6 +314,7 @@ mod tests {
             target_label: "目标".into(),
             scale: 1.0,
             font_family: "sans-serif".into(),
+            dark: false,
         }
     }
 
@@ -279,7 +333,7 @@ mod tests {
         let mut svg = String::new();
         let geometry = {
             let root = SVGBackend::with_string(&mut svg, (360, 240)).into_drawing_area();
-            draw(&root, points, &style()).expect("draws")
+            draw(&root, points, &style(), None).expect("draws")
         };
         (svg, geometry)
     }

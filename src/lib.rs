@@ -1,17 +1,30 @@
 //! EcoPlan (生态规划看板): five cities' ecological-environment plans as an embeddable widget.
 //!
-//! `model`, `chart` and `i18n` are the pure core, built and tested natively; `app` and
-//! `components` are the thin Yew shell around them.
+//! The pure core, built and tested natively: `model` and `validate` (the data), `progress`,
+//! `summary`, `format` and `export` (what is shown), `chart` (drawing over any plotters backend),
+//! `i18n`, `url_state` and `state` (the reducer). The thin Yew shell: `app`, `components`, `web`.
 
 pub mod app;
 pub mod chart;
 pub mod components;
+pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod model;
+pub mod progress;
+pub mod state;
+pub mod summary;
+pub mod url_state;
 pub mod validate;
+pub mod web;
 
-/// Mounts the widget into the page's `<body>`.
+/// Mounts the widget into the page's `#ecoplan` element, or its `<body>` if there is none.
 pub fn mount() {
-    yew::Renderer::<app::App>::new().render();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("ecoplan"));
+    match root {
+        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
+        None => yew::Renderer::<app::App>::new().render(),
+    };
 }

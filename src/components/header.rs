@@ -1,0 +1,55 @@
+use crate::i18n::{t, Key, Lang};
+use crate::model::Text;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub lang: Lang,
+    pub city: &'static str,
+    /// The five cities' names, in `CITY_IDS` order.
+    pub names: Vec<(&'static str, Text)>,
+    pub on_city: Callback<&'static str>,
+    pub on_lang: Callback<Lang>,
+}
+
+#[function_component(Header)]
+pub fn header(props: &HeaderProps) -> Html {
+    let lang = props.lang;
+    let onchange = {
+        let on_city = props.on_city.clone();
+        let ids: Vec<&'static str> = props.names.iter().map(|(id, _)| *id).collect();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(id) = ids.iter().find(|id| **id == value) {
+                on_city.emit(id);
+            }
+        })
+    };
+    let switch = {
+        let on_lang = props.on_lang.clone();
+        Callback::from(move |_: MouseEvent| on_lang.emit(lang.other()))
+    };
+    html! {
+        <header class="top">
+            <div class="brand">
+                <h1>{ t(lang, Key::AppTitle) }</h1>
+                <p class="tagline">{ t(lang, Key::Tagline) }</p>
+            </div>
+            <div class="controls">
+                <label class="city-picker">
+                    <span>{ t(lang, Key::City) }</span>
+                    <select id="city" {onchange}>
+                        { for props.names.iter().map(|(id, name)| html! {
+                            <option value={*id} selected={*id == props.city}>{ name.get(lang) }</option>
+                        }) }
+                    </select>
+                </label>
+                <button type="button" class="lang" lang={lang.other().code()}
+                    aria-label={t(lang, Key::SwitchLanguage)} onclick={switch}>
+                    { t(lang, Key::OtherLanguageName) }
+                </button>
+            </div>
+        </header>
+    }
+}

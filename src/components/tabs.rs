@@ -1,0 +1,55 @@
+use crate::i18n::{t, Key, Lang};
+use crate::url_state::{to_query, UrlState, View};
+use yew::prelude::*;
+
+pub fn view_name(lang: Lang, view: View) -> &'static str {
+    t(
+        lang,
+        match view {
+            View::Overview => Key::ViewOverview,
+            View::Air => Key::ViewAir,
+            View::Water => Key::ViewWater,
+            View::Targets => Key::ViewTargets,
+            View::Green => Key::ViewGreen,
+            View::Compare => Key::ViewCompare,
+            View::Sources => Key::ViewSources,
+        },
+    )
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TabsProps {
+    pub lang: Lang,
+    pub url: UrlState,
+    pub on_view: Callback<View>,
+}
+
+/// The views as links: each is a real URL (shareable, opens in a new tab), handled in place on click.
+#[function_component(Tabs)]
+pub fn tabs(props: &TabsProps) -> Html {
+    html! {
+        <nav class="tabs" aria-label={t(props.lang, Key::Views)}>
+            <ul>
+            { for View::ALL.into_iter().map(|view| {
+                let href = to_query(&UrlState { view, ..props.url.clone() });
+                let current = view == props.url.view;
+                let onclick = {
+                    let on_view = props.on_view.clone();
+                    Callback::from(move |e: MouseEvent| {
+                        if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
+                            e.prevent_default();
+                            on_view.emit(view);
+                        }
+                    })
+                };
+                html! {
+                    <li><a href={if href.is_empty() { "?".to_string() } else { href }}
+                        aria-current={current.then_some("page")} {onclick}>
+                        { view_name(props.lang, view) }
+                    </a></li>
+                }
+            }) }
+            </ul>
+        </nav>
+    }
+}

@@ -1,0 +1,93 @@
+use crate::components::SourceButton;
+use crate::format::value_text;
+use crate::i18n::{t, year_label, Key, Lang};
+use crate::model::{Binding, CityData, Indicator, Observation, ValueKind};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TargetsProps {
+    pub lang: Lang,
+    pub city: std::rc::Rc<CityData>,
+}
+
+fn cell(lang: Lang, ind: &Indicator, v: Option<&Observation>) -> Html {
+    match v {
+        None => html! { <span class="none">{ "—" }</span> },
+        Some(v) => {
+            let text = value_text(lang, v, &ind.unit);
+            html! {
+                <>
+                    <SourceButton label={text.clone()} source={v.source.clone()}
+                        what={format!("{} · {} · {text}", ind.name.get(lang), year_label(lang, v.year))} />
+                    <span class="year">{ year_label(lang, v.year) }</span>
+                </>
+            }
+        }
+    }
+}
+
+/// Every indicator of the plan, grouped as the plan groups them: baseline, target, type, notes.
+#[function_component(Targets)]
+pub fn targets(props: &TargetsProps) -> Html {
+    let lang = props.lang;
+    let city = &props.city;
+    let mut groups: Vec<(Option<&str>, String)> = city
+        .groups
+        .iter()
+        .map(|g| (Some(g.id.as_str()), g.name.get(lang).to_string()))
+        .collect();
+    if city.indicators.iter().any(|i| i.group.is_none()) {
+        groups.push((None, t(lang, Key::OtherIndicators).to_string()));
+    }
+    html! {
+        <section class="view targets" aria-labelledby="view-title">
+            <h2 id="view-title">{ format!("{} · {}", city.name.get(lang), t(lang, Key::ViewTargets)) }</h2>
+            { for groups.iter().filter_map(|(group, name)| {
+                let rows: Vec<&Indicator> = city.indicators.iter().filter(|i| i.group.as_deref() == *group).collect();
+                if rows.is_empty() {
+                    return None;
+                }
+                Some(html! {
+                    <section class="group">
+                        <h3>{ name.clone() }</h3>
+                        <table class="targets-table">
+                            <thead><tr>
+                                <th scope="col">{ t(lang, Key::Indicator) }</th>
+                                <th scope="col">{ t(lang, Key::Baseline) }</th>
+                                <th scope="col">{ t(lang, Key::Target) }</th>
+                            </tr></thead>
+                            <tbody>
+                            { for rows.iter().map(|ind| {
+                                let baseline = ind.values.iter().filter(|v| v.kind == ValueKind::Actual && v.year <= 2020).max_by_key(|v| v.year);
+                                let target = crate::summary::target(ind);
+                                html! {
+                                    <tr>
+                                        <th scope="row">
+                                            if let Some(row) = ind.row { <span class="row-no">{ format!("{row}. ") }</span> }
+                                            { ind.name.get(lang) }
+                                            if !ind.unit.is_empty() && ind.unit != "count" { <span class="unit">{ format!(" ({})", ind.unit) }</span> }
+                                            { match ind.binding {
+                                                Some(Binding::Binding) => html! { <span class="badge binding">{ t(lang, Key::Binding) }</span> },
+                                                Some(Binding::Expected) => html! { <span class="badge expected">{ t(lang, Key::Expected) }</span> },
+                                                None => html! {},
+                                            } }
+                                            if let Some(scope) = &ind.scope { <span class="scope">{ format!("{}: {}", t(lang, Key::Scope), scope.get(lang)) }</span> }
+                                            if !ind.notes.is_empty() {
+                                                <ul class="notes">
+                                                { for ind.notes.iter().map(|n| html! { <li>{ n.text.get(lang) }</li> }) }
+                                                </ul>
+                                            }
+                                        </th>
+                                        <td>{ cell(lang, ind, baseline) }</td>
+                                        <td>{ cell(lang, ind, target) }</td>
+                                    </tr>
+                                }
+                            }) }
+                            </tbody>
+                        </table>
+                    </section>
+                })
+            }) }
+        </section>
+    }
+}

@@ -1,0 +1,105 @@
+//! The current city's indicators as CSV (one row per printed value) for the download button.
+
+use crate::format::value_text;
+use crate::i18n::Lang;
+use crate::model::{Binding, CityData, ValueKind};
+
+const HEADER: [&str; 13] = [
+    "indicator_id",
+    "metric",
+    "row",
+    "name",
+    "unit",
+    "binding",
+    "year",
+    "kind",
+    "value",
+    "as_printed",
+    "cumulative",
+    "source_line",
+    "source_quote",
+];
+
+/// CSV with a byte-order mark, so spreadsheet programs read the Chinese as UTF-8.
+pub fn city_csv(city: &CityData, lang: Lang) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&HEADER.join(","));
+    out.push_str("\r\n");
+    for ind in &city.indicators {
+        for v in &ind.values {
+            let binding = match ind.binding {
+                Some(Binding::Binding) => "binding",
+                Some(Binding::Expected) => "expected",
+                None => "",
+            };
+            let kind = match v.kind {
+                ValueKind::Actual => "actual",
+                ValueKind::Target => "target",
+                ValueKind::Change => "change",
+            };
+            let fields = [
+                ind.id.clone(),
+                ind.metric.clone().unwrap_or_default(),
+                ind.row.map(|r| r.to_string()).unwrap_or_default(),
+                ind.name.get(lang).to_string(),
+                ind.unit.clone(),
+                binding.to_string(),
+                v.year.to_string(),
+                kind.to_string(),
+                v.value.map(crate::chart::format_value).unwrap_or_default(),
+                value_text(lang, v, &ind.unit),
+                if v.cumulative { "yes" } else { "" }.to_string(),
+                v.source.line.to_string(),
+                v.source.quote.clone(),
+            ];
+            let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            out.push_str(&row.join(","));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+/// A field quoted when it must be (RFC 4180), and defused when a spreadsheet would run it.
+fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r', '\t']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_city;
+
+    #[test]
+    fn every_printed_value_is_a_row_with_its_source() {
+        let json = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/cities/jiaozuo.json"
+        ))
+        .unwrap();
+        let city = parse_city("jiaozuo", &json).unwrap();
+        let csv = city_csv(&city, Lang::Zh);
+        assert!(csv.starts_with("\u{feff}indicator_id,metric,row,name,"));
+        let values: usize = city.indicators.iter().map(|i| i.values.len()).sum();
+        assert_eq!(csv.matches("\r\n").count(), values + 1);
+        assert!(csv.contains("\r\npm25,pm25,1,城市细颗粒物(PM2.5)浓度,μg/m³,binding,2020,actual,56,56 μg/m³,,142,56\r\n"), "{}", &csv[..600]);
+    }
+
+    #[test]
+    fn fields_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("-5"), "-5");
+        assert_eq!(csv_field("两行\n文字"), "\"两行\n文字\"");
+    }
+}

@@ -1,0 +1,229 @@
+//! The widget's state and every change to it, as one reducer: readable and testable without a browser.
+
+use crate::i18n::Lang;
+use crate::model::{CityData, MetricCatalog};
+use crate::url_state::{UrlState, View};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// A quoted source the reader asked to see: which city's plan, which line, what it says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceRef {
+    pub city: &'static str,
+    pub line: u32,
+    pub quote: String,
+    /// What the quote is the source of, e.g. "PM2.5 2020: 56 μg/m³".
+    pub what: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UiState {
+    pub lang: Lang,
+    pub city: &'static str,
+    pub view: View,
+    pub metric: Option<String>,
+    pub source: Option<SourceRef>,
+}
+
+impl UiState {
+    /// The state a URL asks for, with the reader's remembered or browser defaults for the rest.
+    pub fn from_url(url: &UrlState, default_lang: Lang, default_city: &'static str) -> UiState {
+        UiState {
+            lang: url.lang.unwrap_or(default_lang),
+            city: url.city.unwrap_or(default_city),
+            view: url.view,
+            metric: url.metric.clone(),
+            source: None,
+        }
+    }
+
+    pub fn url(&self) -> UrlState {
+        UrlState {
+            lang: Some(self.lang),
+            city: Some(self.city),
+            view: self.view,
+            metric: self.metric.clone(),
+        }
+    }
+}
+
+pub enum Action {
+    SetLang(Lang),
+    SetCity(&'static str),
+    SetView(View),
+    SetMetric(String),
+    ShowSource(SourceRef),
+    CloseSource,
+    /// Back/forward: the URL changed under us.
+    FromUrl(UrlState),
+}
+
+impl Reducible for UiState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SetLang(lang) => next.lang = lang,
+            Action::SetCity(city) => {
+                next.city = city;
+                next.source = None;
+            }
+            Action::SetView(view) => {
+                next.view = view;
+                next.source = None;
+            }
+            Action::SetMetric(metric) => next.metric = Some(metric),
+            Action::ShowSource(source) => next.source = Some(source),
+            Action::CloseSource => next.source = None,
+            Action::FromUrl(url) => {
+                next = UiState::from_url(&url, self.lang, self.city);
+            }
+        }
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+/// A data file: on its way, there, or failed with a message for the reader.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load<T> {
+    Loading,
+    Ready(Rc<T>),
+    Failed(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DataState {
+    pub catalog: Option<Load<MetricCatalog>>,
+    pub cities: BTreeMap<&'static str, Load<CityData>>,
+}
+
+pub enum DataAction {
+    CatalogLoading,
+    Catalog(Result<Rc<MetricCatalog>, String>),
+    CityLoading(&'static str),
+    City(&'static str, Result<Rc<CityData>, String>),
+}
+
+impl DataState {
+    pub fn city(&self, id: &str) -> Option<&Load<CityData>> {
+        self.cities.get(id)
+    }
+
+    pub fn ready_cities(&self) -> Vec<Rc<CityData>> {
+        crate::model::CITY_IDS
+            .iter()
+            .filter_map(|id| match self.cities.get(id) {
+                Some(Load::Ready(city)) => Some(city.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    pub fn catalog(&self) -> Option<Rc<MetricCatalog>> {
+        match &self.catalog {
+            Some(Load::Ready(c)) => Some(c.clone()),
+            _ => None,
+        }
+    }
+}
+
+fn loaded<T>(result: Result<Rc<T>, String>) -> Load<T> {
+    match result {
+        Ok(value) => Load::Ready(value),
+        Err(message) => Load::Failed(message),
+    }
+}
+
+impl Reducible for DataState {
+    type Action = DataAction;
+
+    fn reduce(self: Rc<Self>, action: DataAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            DataAction::CatalogLoading => next.catalog = Some(Load::Loading),
+            DataAction::Catalog(result) => next.catalog = Some(loaded(result)),
+            DataAction::CityLoading(city) => {
+                next.cities.insert(city, Load::Loading);
+            }
+            DataAction::City(city, result) => {
+                next.cities.insert(city, loaded(result));
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::url_state::parse_query;
+
+    fn state() -> Rc<UiState> {
+        Rc::new(UiState::from_url(
+            &parse_query("?city=jiaozuo&view=air"),
+            Lang::Zh,
+            "zhengzhou",
+        ))
+    }
+
+    #[test]
+    fn the_url_wins_over_defaults_and_fills_the_rest() {
+        let s = state();
+        assert_eq!((s.city, s.view, s.lang), ("jiaozuo", View::Air, Lang::Zh));
+        let s = UiState::from_url(&parse_query(""), Lang::En, "xingtai");
+        assert_eq!(
+            (s.city, s.view, s.lang),
+            ("xingtai", View::Overview, Lang::En)
+        );
+    }
+
+    #[test]
+    fn changing_city_or_view_closes_an_open_source() {
+        let source = SourceRef {
+            city: "jiaozuo",
+            line: 142,
+            quote: "56".into(),
+            what: "PM2.5".into(),
+        };
+        let s = state().reduce(Action::ShowSource(source.clone()));
+        assert_eq!(s.source, Some(source));
+        let s = s.reduce(Action::SetCity("jiyuan"));
+        assert_eq!((s.city, s.source.clone()), ("jiyuan", None));
+    }
+
+    #[test]
+    fn back_and_forward_restore_the_state_of_the_url() {
+        let s = state().reduce(Action::SetView(View::Green));
+        let s = s.reduce(Action::FromUrl(parse_query(
+            "?city=jiaozuo&view=air&lang=en",
+        )));
+        assert_eq!((s.city, s.view, s.lang), ("jiaozuo", View::Air, Lang::En));
+        assert_eq!(
+            crate::url_state::to_query(&s.url()),
+            "?lang=en&city=jiaozuo&view=air"
+        );
+    }
+
+    #[test]
+    fn an_unchanged_state_is_the_same_rc() {
+        let s = state();
+        let same = s.clone().reduce(Action::SetView(View::Air));
+        assert!(Rc::ptr_eq(&s, &same));
+    }
+
+    #[test]
+    fn a_failed_city_does_not_touch_the_others() {
+        let d = Rc::new(DataState::default())
+            .reduce(DataAction::City("jiaozuo", Err("broken".into())))
+            .reduce(DataAction::CityLoading("xingtai"));
+        assert_eq!(d.city("jiaozuo"), Some(&Load::Failed("broken".into())));
+        assert_eq!(d.city("xingtai"), Some(&Load::Loading));
+        assert!(d.ready_cities().is_empty());
+    }
+}

@@ -1,0 +1,167 @@
+//! The widget's state in its URL: `?lang=&city=&view=&metric=`, so a shared link opens the same
+//! view. Parsing is forgiving: an unknown or hostile value is dropped, never shown or trusted.
+
+use crate::i18n::Lang;
+use crate::model::CITY_IDS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Overview,
+    Air,
+    Water,
+    Targets,
+    Green,
+    Compare,
+    Sources,
+}
+
+impl View {
+    pub const ALL: [View; 7] = [
+        View::Overview,
+        View::Air,
+        View::Water,
+        View::Targets,
+        View::Green,
+        View::Compare,
+        View::Sources,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Overview => "overview",
+            View::Air => "air",
+            View::Water => "water",
+            View::Targets => "targets",
+            View::Green => "green",
+            View::Compare => "compare",
+            View::Sources => "sources",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UrlState {
+    pub lang: Option<Lang>,
+    pub city: Option<&'static str>,
+    pub view: View,
+    pub metric: Option<String>,
+}
+
+/// Reads a query string (with or without its leading `?`).
+pub fn parse_query(query: &str) -> UrlState {
+    let mut state = UrlState::default();
+    for pair in query.trim_start_matches('?').split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = percent_decode(value);
+        match key {
+            "lang" => state.lang = Lang::from_code(&value),
+            "city" => state.city = CITY_IDS.iter().copied().find(|c| *c == value),
+            "view" => state.view = View::from_code(&value).unwrap_or_default(),
+            "metric" if is_id(&value) => state.metric = Some(value),
+            _ => {}
+        }
+    }
+    state
+}
+
+/// The query string for a state, in a fixed order, leaving out what is default or unset.
+pub fn to_query(state: &UrlState) -> String {
+    let mut parts = Vec::new();
+    if let Some(lang) = state.lang {
+        parts.push(format!(
+            "lang={}",
+            if lang == Lang::En { "en" } else { "zh" }
+        ));
+    }
+    if let Some(city) = state.city {
+        parts.push(format!("city={city}"));
+    }
+    if state.view != View::Overview {
+        parts.push(format!("view={}", state.view.code()));
+    }
+    if let Some(metric) = &state.metric {
+        parts.push(format!("metric={metric}"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+                {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shared_link_round_trips() {
+        let state = UrlState {
+            lang: Some(Lang::En),
+            city: Some("xingtai"),
+            view: View::Air,
+            metric: Some("pm25".into()),
+        };
+        let query = to_query(&state);
+        assert_eq!(query, "?lang=en&city=xingtai&view=air&metric=pm25");
+        assert_eq!(parse_query(&query), state);
+        assert_eq!(to_query(&UrlState::default()), "");
+    }
+
+    #[test]
+    fn unknown_and_hostile_values_are_dropped() {
+        let state = parse_query("?city=%3Cscript%3E&view=admin&metric=pm25%22onload&lang=fr&x=1");
+        assert_eq!(state, UrlState::default());
+        let state = parse_query("city=jiyuan&lang=zh-CN&view=green&metric=");
+        assert_eq!(state.city, Some("jiyuan"));
+        assert_eq!(state.lang, Some(Lang::Zh));
+        assert_eq!(state.view, View::Green);
+        assert_eq!(state.metric, None);
+    }
+
+    #[test]
+    fn percent_escapes_decode_and_broken_ones_do_not_panic() {
+        assert_eq!(percent_decode("zh%2DCN"), "zh-CN");
+        assert_eq!(percent_decode("%E9%83%91%E5%B7%9E"), "郑州");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%"), "%");
+    }
+}

@@ -1,0 +1,140 @@
+//! The browser around the widget: storage, the address bar, media queries, downloads. Every call
+//! that can throw (storage in a sandboxed frame, history in an odd embed) fails quietly.
+
+use crate::i18n::Lang;
+use wasm_bindgen::JsCast;
+
+const CITY_KEY: &str = "ecoplan:city";
+const LANG_KEY: &str = "ecoplan:lang";
+
+fn storage() -> Option<web_sys::Storage> {
+    // `localStorage` itself throws in a sandboxed frame: that is an Err here, not a panic.
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+fn store(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+pub fn remembered_city() -> Option<&'static str> {
+    let city = load(CITY_KEY)?;
+    crate::model::CITY_IDS.iter().copied().find(|c| *c == city)
+}
+
+pub fn remember_city(city: &str) {
+    store(CITY_KEY, city);
+}
+
+pub fn remembered_lang() -> Option<Lang> {
+    Lang::from_code(&load(LANG_KEY)?)
+}
+
+pub fn remember_lang(lang: Lang) {
+    store(LANG_KEY, lang.code());
+}
+
+/// The browser's preferred language, if it is one we have.
+pub fn browser_lang() -> Option<Lang> {
+    let navigator = web_sys::window()?.navigator();
+    navigator
+        .languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .chain(navigator.language())
+        .find_map(|l| Lang::from_code(&l))
+}
+
+pub fn query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Puts `query` in the address bar: a new history entry, so back returns to the previous view.
+pub fn push_query(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if window.location().search().ok().as_deref() == Some(query) {
+        return;
+    }
+    let path = window.location().pathname().unwrap_or_default();
+    let url = format!("{path}{query}");
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Puts `query` in the address bar in place of the current entry (first load, back/forward).
+pub fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    let hash = window.location().hash().unwrap_or_default();
+    let url = format!("{path}{query}{hash}");
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Calls `f` on back/forward; the listener is removed when the returned value is dropped.
+pub fn on_popstate(f: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo::events::EventListener::new(
+        &window,
+        "popstate",
+        move |_| f(),
+    ))
+}
+
+pub fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+pub fn device_pixel_ratio() -> f64 {
+    web_sys::window().map_or(1.0, |w| w.device_pixel_ratio())
+}
+
+pub fn set_document_lang(lang: Lang, title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(root) = document.document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+        document.set_title(title);
+    }
+}
+
+/// Offers `contents` as a file download, without any request.
+pub fn download(filename: &str, mime: &str, contents: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(filename);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
