@@ -83,10 +83,11 @@ pub fn indicator_chart(props: &IndicatorChartProps) -> Html {
                         (ValueKind::Change, _) => t(lang, Key::Change),
                     };
                     let what = format!("{} · {} · {text}", ind.name.get(lang), year_label(lang, v.year));
+                    let text = text.clone();
                     html! {
                         <tr>
                             <td>{ v.year }</td>
-                            <td>{ text.clone() }</td>
+                            <td>{ text }</td>
                             <td>{ kind }</td>
                             <td><SourceButton label={crate::i18n::line_label(lang, v.source.line)} source={v.source.clone()} what={what} /></td>
                         </tr>
