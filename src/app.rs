@@ -207,11 +207,15 @@ pub fn app() -> Html {
         <ContextProvider<Ctx> context={ctx}>
             <div class={classes!("ecoplan", dark.then_some("dark"))} lang={lang.code()}>
                 <Header lang={lang} city={ui.city} names={names} on_city={on_city} on_lang={on_lang} />
-                <Tabs lang={lang} url={ui.url()} on_view={on_view} />
+                <Tabs lang={lang} url={ui.url()} on_view={on_view.clone()} />
                 <main id="main">{ body }</main>
                 <footer class="bottom">
                     { downloads }
-                    <p class="credit">{ format!("{} · {}", t(lang, Key::AppTitle), view_name(lang, View::Sources)) }</p>
+                    <p class="credit"><a href={to_query(&crate::url_state::UrlState { view: View::Sources, ..ui.url() })}
+                        onclick={{
+                            let on_view = on_view.clone();
+                            Callback::from(move |e: MouseEvent| { e.prevent_default(); on_view.emit(View::Sources); })
+                        }}>{ t(lang, Key::AboutLink) }</a></p>
                 </footer>
                 { for source_panel }
             </div>

@@ -93,6 +93,7 @@ pub enum Key {
     DocNumber,
     Date,
     NotStated,
+    NoTargetSet,
     SourceTitle,
     Plan,
     Close,
@@ -101,6 +102,7 @@ pub enum Key {
     Download,
     TapForSource,
     PreviewNotice,
+    AboutLink,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -178,6 +180,7 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         DocNumber => ("文号", "Document number"),
         Date => ("日期", "Date"),
         NotStated => ("原文未注明", "Not stated in the text"),
+        NoTargetSet => ("未设定", "None set"),
         SourceTitle => ("原文出处", "Source in the plan"),
         Plan => ("规划", "Plan"),
         Close => ("关闭", "Close"),
@@ -185,6 +188,10 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         DownloadJson => ("下载 JSON", "Download JSON"),
         Download => ("下载本市指标数据", "Download this city's indicators"),
         TapForSource => ("点按数字查看原文出处", "Tap a number to see its source"),
+        AboutLink => (
+            "数据来自五市的官方生态环境规划：查看来源",
+            "The data comes from the five cities' official plans: see the sources",
+        ),
         PreviewNotice => (
             "规划发布于2022—2024年，多数指标只给出2020年基准值和2025年目标。",
             "The plans date from 2022 to 2024: most give a 2020 baseline and a 2025 target.",

@@ -74,7 +74,7 @@ pub fn overview(props: &OverviewProps) -> Html {
                                     </div>
                                     <div class="target">
                                         <dt>{ t(lang, Key::TargetFor2025) }</dt>
-                                        <dd>{ h.target.map(figure).unwrap_or_else(|| html! { { t(lang, Key::NotStated) } }) }</dd>
+                                        <dd>{ h.target.map(figure).unwrap_or_else(|| html! { { t(lang, Key::NoTargetSet) } }) }</dd>
                                     </div>
                                 </dl>
                                 { meter }

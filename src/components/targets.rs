@@ -78,8 +78,8 @@ pub fn targets(props: &TargetsProps) -> Html {
                                                 </ul>
                                             }
                                         </th>
-                                        <td>{ cell(lang, ind, baseline) }</td>
-                                        <td>{ cell(lang, ind, target) }</td>
+                                        <td data-label={t(lang, Key::Baseline)}>{ cell(lang, ind, baseline) }</td>
+                                        <td data-label={t(lang, Key::Target)}>{ cell(lang, ind, target) }</td>
                                     </tr>
                                 }
                             }) }
