@@ -52,14 +52,19 @@ pub struct AxisRanges {
     pub values: (f64, f64),
 }
 
-pub fn axis_ranges(points: &[ChartPoint]) -> AxisRanges {
+pub fn axis_ranges(points: &[ChartPoint], unit: &str) -> AxisRanges {
     let first = points.iter().map(|p| p.year).min().unwrap_or(2020);
     let last = points.iter().map(|p| p.year).max().unwrap_or(2025);
     let max = points.iter().map(|p| p.value).fold(0.0_f64, f64::max);
     let min = points.iter().map(|p| p.value).fold(0.0_f64, f64::min);
+    let mut top = nice_ceiling(max * 1.15);
+    // A share cannot pass 100%: do not draw room above it.
+    if unit == "%" && max <= 100.0 {
+        top = top.min(100.0);
+    }
     AxisRanges {
         years: (f64::from(first) - 0.5, f64::from(last) + 0.5),
-        values: (min, nice_ceiling(max * 1.15)),
+        values: (min, top),
     }
 }
 
@@ -155,7 +160,7 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<PlotGeometry, DrawingAreaErrorKind<DB::ErrorType>> {
     let s = |px: f64| (px * style.scale).round() as i32;
     let font = |px: f64| (style.font_family.as_str(), px * style.scale).into_font();
-    let ranges = axis_ranges(points);
+    let ranges = axis_ranges(points, &style.unit);
     let colours = palette(style.dark);
     let fg = colours.text;
     root.fill(&colours.background)?;
@@ -182,14 +187,20 @@ pub fn draw<DB: DrawingBackend>(
         .x_labels(0)
         .y_labels(5)
         .y_label_formatter(&|v| format_value(*v))
-        .y_desc(style.unit.as_str())
-        .axis_desc_style(font(12.0).color(&colours.axis))
         .label_style(font(12.0).color(&colours.axis))
         .max_light_lines(0)
         .bold_line_style(colours.grid)
         .axis_style(colours.axis)
         .draw()?;
 
+    // The unit above the value axis, horizontal, where it cannot collide with the tick labels.
+    if !style.unit.is_empty() {
+        root.draw(&Text::new(
+            style.unit.clone(),
+            (s(6.0), s(4.0)),
+            font(12.0).color(&colours.axis),
+        ))?;
+    }
     // Year labels only where the plan prints a value, so the axis does not suggest yearly data.
     let (_, y_bottom) = chart.plotting_area().get_pixel_range();
     for year in &years {
@@ -396,13 +407,20 @@ mod tests {
 
     #[test]
     fn axis_covers_every_value_from_zero() {
-        let r = axis_ranges(&sample_points());
+        let r = axis_ranges(&sample_points(), "μg/m³");
         assert_eq!(r.years, (2019.5, 2025.5));
         assert_eq!(r.values, (0.0, 100.0));
         assert_eq!(nice_ceiling(64.4), 100.0);
         assert_eq!(nice_ceiling(0.0), 1.0);
         assert_eq!(nice_ceiling(19.0), 20.0);
         assert_eq!(nice_ceiling(2.1), 2.5);
+        let share = [ChartPoint {
+            year: 2025,
+            value: 90.0,
+            kind: PointKind::Target,
+        }];
+        assert_eq!(axis_ranges(&share, "%").values, (0.0, 100.0));
+        assert_eq!(axis_ranges(&share, "μg/m³").values, (0.0, 200.0));
     }
 
     #[test]

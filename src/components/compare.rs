@@ -85,9 +85,9 @@ pub fn compare(props: &CompareProps) -> Html {
                                             <th scope="row">{ name.clone() }
                                                 if ind.scope.is_some() { <span class="scope">{ ind.scope.as_ref().map(|s| format!(" ({})", s.get(lang))).unwrap_or_default() }</span> }
                                             </th>
-                                            <td>{ cell(latest(ind)) }</td>
-                                            <td>{ cell(target(ind)) }</td>
-                                            <td>
+                                            <td data-label={t(lang, Key::Latest)}>{ cell(latest(ind)) }</td>
+                                            <td data-label={t(lang, Key::TargetFor2025)}>{ cell(target(ind)) }</td>
+                                            <td class="progress-cell">
                                                 if let Progress::Measured { share, .. } = &p {
                                                     <meter min="0" max="1" value={share.clamp(0.0, 1.0).to_string()} />
                                                 }
