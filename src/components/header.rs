@@ -46,7 +46,7 @@ pub fn header(props: &HeaderProps) -> Html {
                     </select>
                 </label>
                 <button type="button" class="lang" lang={lang.other().code()}
-                    aria-label={t(lang, Key::SwitchLanguage)} onclick={switch}>
+                    title={t(lang, Key::SwitchLanguage)} onclick={switch}>
                     { t(lang, Key::OtherLanguageName) }
                 </button>
             </div>
