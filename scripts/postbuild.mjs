@@ -2,20 +2,24 @@
 // everything a deploy changes, relative URLs only (so dist/ works under any sub-path), and a size
 // report of each file raw, gzip and brotli.
 //
-// usage: node scripts/postbuild.mjs <wasm-bindgen out dir> <dist dir>
+// It also writes the service worker: its cache is named by a hash of every precached file, so a
+// new build is a new cache, and it lists exactly this build's files.
+//
+// usage: node scripts/postbuild.mjs <wasm-bindgen out dir> <dist dir> [data dir]
 
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const [outDir, distDir] = process.argv.slice(2);
+const [outDir, distDir, dataArg] = process.argv.slice(2);
 if (!outDir || !distDir) {
   console.error('usage: node scripts/postbuild.mjs <wasm-bindgen out dir> <dist dir>');
   process.exit(2);
 }
 const root = new URL('..', import.meta.url).pathname;
 const www = join(root, 'www');
+const dataDir = dataArg ?? join(root, 'data');
 
 const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 10);
 const hashedName = (name, bytes) => name.replace(/(\.[a-z]+)$/, `-${hash(bytes)}$1`);
@@ -49,6 +53,14 @@ const css = readFileSync(join(www, 'style.css'));
 const cssName = hashedName('style.css', css);
 writeFileSync(join(distDir, cssName), css);
 
+// Static files copied as they are: the embed script keeps its name (hosts link to it).
+for (const name of ['icon.svg', 'icon-192.png', 'icon-512.png', 'manifest.webmanifest', 'embed.js']) {
+  cpSync(join(www, name), join(distDir, name));
+}
+// The widget's data: the catalog and the city files (the plans' texts stay in the repository).
+cpSync(join(dataDir, 'cities'), join(distDir, 'data', 'cities'), { recursive: true });
+cpSync(join(dataDir, 'metrics.json'), join(distDir, 'data', 'metrics.json'));
+
 let html = readFileSync(join(www, 'index.html'), 'utf8');
 html = replaceOnce(html, '"./style.css"', `"./${cssName}"`, 'www/index.html');
 html = replaceOnce(html, '"./boot.js"', `"./${bootName}"`, 'www/index.html');
@@ -61,12 +73,34 @@ html = replaceOnce(
     '  <script type="module"',
   'www/index.html',
 );
-writeFileSync(join(distDir, 'index.html'), html);
-cpSync(join(www, 'icon.svg'), join(distDir, 'icon.svg'));
 
-// The widget's data: the catalog and the city files (the plans' texts stay in the repository).
-cpSync(join(root, 'data', 'cities'), join(distDir, 'data', 'cities'), { recursive: true });
-cpSync(join(root, 'data', 'metrics.json'), join(distDir, 'data', 'metrics.json'));
+// Everything the widget needs offline: the page, its code and style, icons, all cities' data.
+const precache = [
+  bootName,
+  glueName,
+  wasmName,
+  cssName,
+  'icon.svg',
+  'icon-192.png',
+  'icon-512.png',
+  'manifest.webmanifest',
+  'data/metrics.json',
+  ...readdirSync(join(distDir, 'data', 'cities'))
+    .sort()
+    .map((name) => `data/cities/${name}`),
+];
+const build = createHash('sha256');
+for (const path of precache) build.update(path).update(readFileSync(join(distDir, path)));
+build.update(html);
+const buildId = build.digest('hex').slice(0, 12);
+html = replaceOnce(html, '<meta name="ecoplan-build" content="">', `<meta name="ecoplan-build" content="${buildId}">`, 'www/index.html');
+writeFileSync(join(distDir, 'index.html'), html);
+precache.unshift('./', 'index.html');
+
+let sw = readFileSync(join(www, 'sw.js'), 'utf8');
+sw = replaceOnce(sw, "'__ECOPLAN_BUILD__'", `'${buildId}'`, 'www/sw.js');
+sw = replaceOnce(sw, '__ECOPLAN_PRECACHE__', JSON.stringify(precache), 'www/sw.js');
+writeFileSync(join(distDir, 'sw.js'), sw);
 
 // The files a first view downloads: the page, its code and style, and the data it opens with.
 const firstView = new Set(['index.html', bootName, glueName, wasmName, cssName, 'data/cities/jiaozuo.json']);
@@ -92,8 +126,11 @@ const rows = walk(distDir)
 
 const sum = (list, key) => list.reduce((total, row) => total + row[key], 0);
 const first = rows.filter((r) => firstView.has(r.file));
+const cached = rows.filter((r) => precache.includes(r.file) || r.file === 'index.html');
 const report = {
+  build: buildId,
   files: rows,
+  precache: { files: cached.length, raw: sum(cached, 'raw'), gzip: sum(cached, 'gzip'), brotli: sum(cached, 'brotli') },
   total: { raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip'), brotli: sum(rows, 'brotli') },
   first_view: { raw: sum(first, 'raw'), gzip: sum(first, 'gzip'), brotli: sum(first, 'brotli') },
 };
@@ -104,8 +141,13 @@ const lines = [
   ...rows.map((r) => `${r.file.padEnd(44)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)} ${pad(r.brotli, 9)}`),
   `${'total (all files)'.padEnd(44)} ${pad(report.total.raw, 9)} ${pad(report.total.gzip, 9)} ${pad(report.total.brotli, 9)}`,
   `${'first view (page, code, style, first data)'.padEnd(44)} ${pad(report.first_view.raw, 9)} ${pad(report.first_view.gzip, 9)} ${pad(report.first_view.brotli, 9)}`,
+  `${`offline precache (${cached.length} files)`.padEnd(44)} ${pad(report.precache.raw, 9)} ${pad(report.precache.gzip, 9)} ${pad(report.precache.brotli, 9)}`,
+  `build ${buildId}`,
 ];
-mkdirSync(join(root, 'target'), { recursive: true });
-writeFileSync(join(root, 'target', 'size-report.json'), JSON.stringify(report, null, 2) + '\n');
-writeFileSync(join(root, 'target', 'size-report.txt'), lines.join('\n') + '\n');
-console.log(lines.join('\n'));
+// A second build made by a test (ECOPLAN_NO_REPORT=1) leaves the real report alone.
+if (!process.env.ECOPLAN_NO_REPORT) {
+  mkdirSync(join(root, 'target'), { recursive: true });
+  writeFileSync(join(root, 'target', 'size-report.json'), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(join(root, 'target', 'size-report.txt'), lines.join('\n') + '\n');
+  console.log(lines.join('\n'));
+}

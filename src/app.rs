@@ -1,5 +1,6 @@
 use crate::components::about::About;
 use crate::components::compare::Compare;
+use crate::components::embed_panel::EmbedPanel;
 use crate::components::green::Green;
 use crate::components::header::Header;
 use crate::components::overview::Overview;
@@ -12,7 +13,7 @@ use crate::export::city_csv;
 use crate::i18n::{t, Key, Lang};
 use crate::model::{parse_catalog, parse_city, CityData, Domain, MetricCatalog, Text, CITY_IDS};
 use crate::state::{Action, DataAction, DataState, Load, UiState};
-use crate::url_state::{parse_query, to_query, View};
+use crate::url_state::{parse_query, to_query, Theme, View};
 use crate::web;
 use gloo::net::http::Request;
 use std::cell::RefCell;
@@ -68,7 +69,13 @@ fn initial_state() -> UiState {
 pub fn app() -> Html {
     let ui = use_reducer_eq(initial_state);
     let data = use_reducer(DataState::default);
-    let dark = use_memo((), |_| web::prefers_dark());
+    let prefers_dark = use_memo((), |_| web::prefers_dark());
+    let dark = use_memo((ui.theme, *prefers_dark), |(theme, prefers)| match theme {
+        Some(Theme::Dark) => true,
+        Some(Theme::Light) => false,
+        None => *prefers,
+    });
+    use_effect_with(ui.theme, |theme| web::set_theme(*theme));
     let requested = use_mut_ref(HashSet::<&'static str>::new);
     let retries = use_state(|| 0_u32);
     // Set when the URL changed by itself (first load, back/forward): mirror it, do not push.
@@ -211,6 +218,7 @@ pub fn app() -> Html {
                 <main id="main">{ body }</main>
                 <footer class="bottom">
                     { downloads }
+                    <EmbedPanel lang={lang} url={ui.url()} />
                     <p class="credit"><a href={to_query(&crate::url_state::UrlState { view: View::Sources, ..ui.url() })}
                         onclick={{
                             let on_view = on_view.clone();

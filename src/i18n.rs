@@ -103,6 +103,12 @@ pub enum Key {
     TapForSource,
     PreviewNotice,
     AboutLink,
+    Embed,
+    EmbedHelp,
+    EmbedScript,
+    EmbedIframe,
+    Copy,
+    Copied,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -188,6 +194,15 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         DownloadJson => ("下载 JSON", "Download JSON"),
         Download => ("下载本市指标数据", "Download this city's indicators"),
         TapForSource => ("点按数字查看原文出处", "Tap a number to see its source"),
+        Embed => ("嵌入到网站", "Embed on a website"),
+        EmbedHelp => (
+            "把下面任一段代码粘贴到网页中，即可嵌入当前城市、视图和语言的看板。",
+            "Paste either snippet into a web page to embed this city, view and language.",
+        ),
+        EmbedScript => ("脚本方式（自动调整高度）", "Script (sizes itself)"),
+        EmbedIframe => ("iframe 方式", "Plain iframe"),
+        Copy => ("复制", "Copy"),
+        Copied => ("已复制", "Copied"),
         AboutLink => (
             "数据来自五市的官方生态环境规划：查看来源",
             "The data comes from the five cities' official plans: see the sources",

@@ -2,7 +2,7 @@
 
 use crate::i18n::Lang;
 use crate::model::{CityData, MetricCatalog};
-use crate::url_state::{UrlState, View};
+use crate::url_state::{Theme, UrlState, View};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
@@ -23,6 +23,7 @@ pub struct UiState {
     pub city: &'static str,
     pub view: View,
     pub metric: Option<String>,
+    pub theme: Option<Theme>,
     pub source: Option<SourceRef>,
 }
 
@@ -34,6 +35,7 @@ impl UiState {
             city: url.city.unwrap_or(default_city),
             view: url.view,
             metric: url.metric.clone(),
+            theme: url.theme,
             source: None,
         }
     }
@@ -44,6 +46,7 @@ impl UiState {
             city: Some(self.city),
             view: self.view,
             metric: self.metric.clone(),
+            theme: self.theme,
         }
     }
 }

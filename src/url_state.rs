@@ -44,12 +44,20 @@ impl View {
     }
 }
 
+/// `?theme=` for embedding pages that want a fixed scheme; without it the reader's setting applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct UrlState {
     pub lang: Option<Lang>,
     pub city: Option<&'static str>,
     pub view: View,
     pub metric: Option<String>,
+    pub theme: Option<Theme>,
 }
 
 /// Reads a query string (with or without its leading `?`).
@@ -63,6 +71,13 @@ pub fn parse_query(query: &str) -> UrlState {
             "city" => state.city = CITY_IDS.iter().copied().find(|c| *c == value),
             "view" => state.view = View::from_code(&value).unwrap_or_default(),
             "metric" if is_id(&value) => state.metric = Some(value),
+            "theme" => {
+                state.theme = match value.as_str() {
+                    "light" => Some(Theme::Light),
+                    "dark" => Some(Theme::Dark),
+                    _ => None,
+                }
+            }
             _ => {}
         }
     }
@@ -86,6 +101,16 @@ pub fn to_query(state: &UrlState) -> String {
     }
     if let Some(metric) = &state.metric {
         parts.push(format!("metric={metric}"));
+    }
+    if let Some(theme) = state.theme {
+        parts.push(format!(
+            "theme={}",
+            if theme == Theme::Dark {
+                "dark"
+            } else {
+                "light"
+            }
+        ));
     }
     if parts.is_empty() {
         String::new()
@@ -138,16 +163,21 @@ mod tests {
             city: Some("xingtai"),
             view: View::Air,
             metric: Some("pm25".into()),
+            theme: Some(Theme::Dark),
         };
         let query = to_query(&state);
-        assert_eq!(query, "?lang=en&city=xingtai&view=air&metric=pm25");
+        assert_eq!(
+            query,
+            "?lang=en&city=xingtai&view=air&metric=pm25&theme=dark"
+        );
         assert_eq!(parse_query(&query), state);
         assert_eq!(to_query(&UrlState::default()), "");
     }
 
     #[test]
     fn unknown_and_hostile_values_are_dropped() {
-        let state = parse_query("?city=%3Cscript%3E&view=admin&metric=pm25%22onload&lang=fr&x=1");
+        let state =
+            parse_query("?city=%3Cscript%3E&view=admin&metric=pm25%22onload&lang=fr&x=1&theme=red");
         assert_eq!(state, UrlState::default());
         let state = parse_query("city=jiyuan&lang=zh-CN&view=green&metric=");
         assert_eq!(state.city, Some("jiyuan"));

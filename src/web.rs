@@ -50,6 +50,20 @@ pub fn browser_lang() -> Option<Lang> {
         .find_map(|l| Lang::from_code(&l))
 }
 
+/// Where the widget is deployed: this page's address without its query, ending in `/`.
+pub fn widget_url() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let folder = match path.rfind('/') {
+        Some(i) => &path[..=i],
+        None => "/",
+    };
+    format!("{origin}{folder}")
+}
+
 pub fn query() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
@@ -98,6 +112,22 @@ pub fn prefers_dark() -> bool {
     web_sys::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .is_some_and(|m| m.matches())
+}
+
+/// A fixed scheme from `?theme=` as `<html data-theme>`, which the stylesheet follows over the
+/// reader's own setting.
+pub fn set_theme(theme: Option<crate::url_state::Theme>) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = match theme {
+        Some(crate::url_state::Theme::Dark) => root.set_attribute("data-theme", "dark"),
+        Some(crate::url_state::Theme::Light) => root.set_attribute("data-theme", "light"),
+        None => root.remove_attribute("data-theme"),
+    };
 }
 
 pub fn device_pixel_ratio() -> f64 {

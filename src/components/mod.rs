@@ -3,6 +3,7 @@
 pub mod about;
 pub mod chart_canvas;
 pub mod compare;
+pub mod embed_panel;
 pub mod green;
 pub mod header;
 pub mod indicator_chart;
