@@ -362,24 +362,7 @@ mod tests {
 
     #[test]
     fn changes_and_words_are_not_points_and_repeats_are_one() {
-        let source = crate::model::Provenance {
-            line: 1,
-            quote: "q".into(),
-        };
-        let obs = |year, value, kind| crate::model::Observation {
-            year,
-            value,
-            text: None,
-            kind,
-            against: None,
-            direction: None,
-            unit: None,
-            bound: None,
-            cumulative: false,
-            derived: false,
-            note: None,
-            source: source.clone(),
-        };
+        let obs = crate::model::Observation::fixture;
         let indicator = Indicator {
             id: "pm25".into(),
             metric: Some("pm25".into()),

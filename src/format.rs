@@ -70,26 +70,10 @@ pub fn with_unit(lang: Lang, number: &str, unit: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Provenance, Text};
+    use crate::model::Text;
 
     fn obs(value: Option<f64>, kind: ValueKind) -> Observation {
-        Observation {
-            year: 2020,
-            value,
-            text: None,
-            kind,
-            against: None,
-            direction: None,
-            unit: None,
-            bound: None,
-            cumulative: false,
-            derived: false,
-            note: None,
-            source: Provenance {
-                line: 1,
-                quote: "q".into(),
-            },
-        }
+        Observation::fixture(2020, value, kind)
     }
 
     #[test]

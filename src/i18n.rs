@@ -240,6 +240,15 @@ pub fn theme_name(lang: Lang, theme: Theme) -> &'static str {
     }
 }
 
+/// What a charted point is: measured, a target, or derived by us.
+pub fn point_kind_label(lang: Lang, kind: crate::chart::PointKind) -> &'static str {
+    match kind {
+        crate::chart::PointKind::Actual => t(lang, Key::Measured),
+        crate::chart::PointKind::Target => t(lang, Key::Target),
+        crate::chart::PointKind::Derived => t(lang, Key::Derived),
+    }
+}
+
 pub fn year_label(lang: Lang, year: u16) -> String {
     match lang {
         Lang::Zh => format!("{year}年"),

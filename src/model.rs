@@ -116,6 +116,30 @@ pub struct Observation {
     pub source: Provenance,
 }
 
+#[cfg(test)]
+impl Observation {
+    /// A bare printed value, for tests to build on.
+    pub(crate) fn fixture(year: u16, value: Option<f64>, kind: ValueKind) -> Observation {
+        Observation {
+            year,
+            value,
+            text: None,
+            kind,
+            against: None,
+            direction: None,
+            unit: None,
+            bound: None,
+            cumulative: false,
+            derived: false,
+            note: None,
+            source: Provenance {
+                line: 1,
+                quote: "q".into(),
+            },
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Footnote {

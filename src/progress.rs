@@ -156,29 +156,15 @@ pub fn progress(indicator: &Indicator, better: Option<Better>) -> Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Domain, Provenance};
+    use crate::model::Domain;
 
     fn obs(year: u16, value: Option<f64>, kind: ValueKind) -> Observation {
-        Observation {
-            year,
-            value,
-            text: value.is_none().then(|| Text {
-                zh: "完成省定目标".into(),
-                en: "Meet the provincial target".into(),
-            }),
-            kind,
-            against: None,
-            direction: None,
-            unit: None,
-            bound: None,
-            cumulative: false,
-            derived: false,
-            note: None,
-            source: Provenance {
-                line: 1,
-                quote: "q".into(),
-            },
-        }
+        let mut o = Observation::fixture(year, value, kind);
+        o.text = value.is_none().then(|| Text {
+            zh: "完成省定目标".into(),
+            en: "Meet the provincial target".into(),
+        });
+        o
     }
 
     fn indicator(values: Vec<Observation>) -> Indicator {

@@ -1,6 +1,6 @@
-use crate::chart::{draw, format_value, ChartPoint, ChartStyle, PlotGeometry, PointKind};
+use crate::chart::{draw, format_value, ChartPoint, ChartStyle, PlotGeometry};
 use crate::format::with_unit;
-use crate::i18n::{t, year_label, Key, Lang};
+use crate::i18n::{point_kind_label, t, year_label, Key, Lang};
 use crate::web::device_pixel_ratio;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
@@ -133,11 +133,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let lang = props.lang;
     let readout = match (*active).and_then(|i| props.points.get(i)) {
         Some(p) => {
-            let kind = match p.kind {
-                PointKind::Actual => t(lang, Key::Measured),
-                PointKind::Target => t(lang, Key::Target),
-                PointKind::Derived => t(lang, Key::Derived),
-            };
+            let kind = point_kind_label(lang, p.kind);
             format!(
                 "{} · {} · {kind}",
                 year_label(lang, p.year),

@@ -1,7 +1,7 @@
-use crate::chart::{format_value, points_of, ChartStyle, PointKind};
+use crate::chart::{format_value, points_of, ChartStyle};
 use crate::components::{ChartCanvas, SourceButton};
 use crate::format::{value_text, with_unit};
-use crate::i18n::{t, year_label, Key, Lang};
+use crate::i18n::{point_kind_label, t, year_label, Key, Lang};
 use crate::model::{Indicator, ValueKind};
 use yew::prelude::*;
 
@@ -34,11 +34,7 @@ pub fn indicator_chart(props: &IndicatorChartProps) -> Html {
     let described: Vec<String> = points
         .iter()
         .map(|p| {
-            let kind = match p.kind {
-                PointKind::Actual => t(lang, Key::Measured),
-                PointKind::Target => t(lang, Key::Target),
-                PointKind::Derived => t(lang, Key::Derived),
-            };
+            let kind = point_kind_label(lang, p.kind);
             format!(
                 "{} {} ({kind})",
                 year_label(lang, p.year),
