@@ -16,8 +16,6 @@ use crate::state::{Action, DataAction, DataState, Load, UiState};
 use crate::url_state::{parse_query, to_query, Theme, View};
 use crate::web;
 use gloo::net::http::Request;
-use std::cell::RefCell;
-use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -76,21 +74,18 @@ pub fn app() -> Html {
         None => *prefers,
     });
     use_effect_with(ui.theme, |theme| web::set_theme(*theme));
-    let requested = use_mut_ref(HashSet::<&'static str>::new);
-    let retries = use_state(|| 0_u32);
     // Set when the URL changed by itself (first load, back/forward): mirror it, do not push.
     let url_from_browser = use_mut_ref(|| true);
 
     // Data: the catalog once, the current city, and every city where a view needs all five.
     {
         let data = data.clone();
-        let requested = requested.clone();
-        use_effect_with((ui.city, ui.view, *retries), move |(city, view, _)| {
+        use_effect_with((ui.city, ui.view), move |(city, view)| {
             let wanted: Vec<&'static str> = match view {
                 View::Compare | View::Sources => CITY_IDS.to_vec(),
                 _ => vec![*city],
             };
-            load_missing(&data, &requested, wanted);
+            load_missing(&data, wanted);
         });
     }
 
@@ -128,27 +123,12 @@ pub fn app() -> Html {
         lang,
         dark: *dark,
         city: ui.city,
-        show_source: {
-            let ui = ui.clone();
-            Callback::from(move |s| ui.dispatch(Action::ShowSource(s)))
-        },
+        show_source: dispatch_with(&ui, Action::ShowSource),
     };
-    let on_city = {
-        let ui = ui.clone();
-        Callback::from(move |c| ui.dispatch(Action::SetCity(c)))
-    };
-    let on_lang = {
-        let ui = ui.clone();
-        Callback::from(move |l| ui.dispatch(Action::SetLang(l)))
-    };
-    let on_view = {
-        let ui = ui.clone();
-        Callback::from(move |v| ui.dispatch(Action::SetView(v)))
-    };
-    let on_metric = {
-        let ui = ui.clone();
-        Callback::from(move |m| ui.dispatch(Action::SetMetric(m)))
-    };
+    let on_city = dispatch_with(&ui, Action::SetCity);
+    let on_lang = dispatch_with(&ui, Action::SetLang);
+    let on_view = dispatch_with(&ui, Action::SetView);
+    let on_metric = dispatch_with(&ui, Action::SetMetric);
     let names: Vec<(&'static str, Text)> = CITY_NAMES
         .iter()
         .map(|(id, zh, en)| {
@@ -172,13 +152,9 @@ pub fn app() -> Html {
         (_, Some(Load::Failed(detail)), _) => failure(lang, detail, None),
         (_, _, Some(Load::Failed(detail))) => {
             let retry = {
-                let requested = requested.clone();
-                let retries = retries.clone();
+                let data = data.clone();
                 let city = ui.city;
-                Callback::from(move |_: MouseEvent| {
-                    requested.borrow_mut().remove(city);
-                    retries.set(*retries + 1);
-                })
+                Callback::from(move |_: MouseEvent| load_city(&data, city))
             };
             failure(lang, detail, Some(retry))
         }
@@ -197,10 +173,7 @@ pub fn app() -> Html {
             Some(Load::Ready(c)) => Some(c.plan.clone()),
             _ => None,
         };
-        let close = {
-            let ui = ui.clone();
-            Callback::from(move |_| ui.dispatch(Action::CloseSource))
-        };
+        let close = dispatch_with(&ui, |()| Action::CloseSource);
         html! { <SourcePanel lang={lang} source={source.clone()} plan={plan} on_close={close} /> }
     });
     let downloads = match data.city(ui.city) {
@@ -231,12 +204,10 @@ pub fn app() -> Html {
     }
 }
 
-fn load_missing(
-    data: &UseReducerHandle<DataState>,
-    requested: &Rc<RefCell<HashSet<&'static str>>>,
-    cities: Vec<&'static str>,
-) {
-    if requested.borrow_mut().insert("metrics") {
+/// Requests what `DataState` does not have yet: a file is requested once, when it first appears
+/// there (as loading), so the state itself says what has been asked for.
+fn load_missing(data: &UseReducerHandle<DataState>, cities: Vec<&'static str>) {
+    if data.catalog.is_none() {
         data.dispatch(DataAction::CatalogLoading);
         let data = data.clone();
         yew::platform::spawn_local(async move {
@@ -244,14 +215,27 @@ fn load_missing(
         });
     }
     for city in cities {
-        if requested.borrow_mut().insert(city) {
-            data.dispatch(DataAction::CityLoading(city));
-            let data = data.clone();
-            yew::platform::spawn_local(async move {
-                data.dispatch(DataAction::City(city, fetch_city(city).await.map(Rc::new)));
-            });
+        if data.city(city).is_none() {
+            load_city(data, city);
         }
     }
+}
+
+fn load_city(data: &UseReducerHandle<DataState>, city: &'static str) {
+    data.dispatch(DataAction::CityLoading(city));
+    let data = data.clone();
+    yew::platform::spawn_local(async move {
+        data.dispatch(DataAction::City(city, fetch_city(city).await.map(Rc::new)));
+    });
+}
+
+/// A callback that turns its argument into an action on the widget's state.
+fn dispatch_with<T: 'static>(
+    ui: &UseReducerHandle<UiState>,
+    action: fn(T) -> Action,
+) -> Callback<T> {
+    let ui = ui.clone();
+    Callback::from(move |value| ui.dispatch(action(value)))
 }
 
 fn city_view(

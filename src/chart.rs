@@ -86,7 +86,6 @@ pub fn nice_ceiling(x: f64) -> f64 {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartStyle {
     pub unit: String,
-    pub year_label: String,
     pub target_label: String,
     pub scale: f64,
     pub font_family: String,
@@ -321,7 +320,6 @@ mod tests {
     fn style() -> ChartStyle {
         ChartStyle {
             unit: "μg/m³".into(),
-            year_label: "年份".into(),
             target_label: "目标".into(),
             scale: 1.0,
             font_family: "sans-serif".into(),

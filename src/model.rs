@@ -166,6 +166,17 @@ pub struct Indicator {
     pub values: Vec<Observation>,
 }
 
+impl Indicator {
+    /// The target the plan sets for the end of its period: the latest target year, and a number
+    /// over words where the plan prints both.
+    pub fn target(&self) -> Option<&Observation> {
+        self.values
+            .iter()
+            .filter(|v| v.kind == ValueKind::Target)
+            .max_by_key(|v| (v.year, v.value.is_some()))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {

@@ -1,7 +1,7 @@
 //! Progress to target, computed only from what the plan prints: no number where the plan gives
 //! words, no bar where there is nothing after the baseline.
 
-use crate::model::{Better, Indicator, Observation, Text, ValueKind};
+use crate::model::{Better, Indicator, Text, ValueKind};
 
 /// A printed level of an indicator in one year.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -62,19 +62,11 @@ fn actuals(indicator: &Indicator) -> Vec<Level> {
     levels
 }
 
-/// The plan's target: the latest target year, a number if it prints one, else its words.
-fn target(indicator: &Indicator) -> Option<&Observation> {
-    indicator
-        .values
-        .iter()
-        .filter(|o| o.kind == ValueKind::Target && !o.cumulative)
-        .max_by_key(|o| (o.year, o.value.is_some()))
-}
-
 /// Progress of `indicator` towards its latest target. `better` comes from the metric catalog; for
 /// an indicator without a metric it is read from the direction of baseline to target.
 pub fn progress(indicator: &Indicator, better: Option<Better>) -> Progress {
-    let Some(goal) = target(indicator) else {
+    // A five-year total is not a level to measure progress against.
+    let Some(goal) = indicator.target().filter(|g| !g.cumulative) else {
         return Progress::NoTarget;
     };
     let Some(target_value) = goal.value else {
@@ -156,7 +148,7 @@ pub fn progress(indicator: &Indicator, better: Option<Better>) -> Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Domain;
+    use crate::model::{Domain, Observation};
 
     fn obs(year: u16, value: Option<f64>, kind: ValueKind) -> Observation {
         let mut o = Observation::fixture(year, value, kind);

@@ -118,16 +118,6 @@ impl DataState {
         self.cities.get(id)
     }
 
-    pub fn ready_cities(&self) -> Vec<Rc<CityData>> {
-        crate::model::CITY_IDS
-            .iter()
-            .filter_map(|id| match self.cities.get(id) {
-                Some(Load::Ready(city)) => Some(city.clone()),
-                _ => None,
-            })
-            .collect()
-    }
-
     pub fn catalog(&self) -> Option<Rc<MetricCatalog>> {
         match &self.catalog {
             Some(Load::Ready(c)) => Some(c.clone()),
@@ -227,6 +217,5 @@ mod tests {
             .reduce(DataAction::CityLoading("xingtai"));
         assert_eq!(d.city("jiaozuo"), Some(&Load::Failed("broken".into())));
         assert_eq!(d.city("xingtai"), Some(&Load::Loading));
-        assert!(d.ready_cities().is_empty());
     }
 }

@@ -42,15 +42,6 @@ pub fn latest(indicator: &Indicator) -> Option<&Observation> {
     newest(ValueKind::Actual).or_else(|| newest(ValueKind::Change))
 }
 
-/// The target the plan sets for the end of its period (the latest target year).
-pub fn target(indicator: &Indicator) -> Option<&Observation> {
-    indicator
-        .values
-        .iter()
-        .filter(|v| v.kind == ValueKind::Target)
-        .max_by_key(|v| (v.year, v.value.is_some()))
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Headline<'a> {
     pub metric: &'a Metric,
@@ -71,7 +62,7 @@ pub fn headline<'a>(
         metric,
         indicator,
         latest: latest(indicator),
-        target: target(indicator),
+        target: indicator.target(),
         progress: progress(indicator, Some(metric.better)),
     })
 }

@@ -214,19 +214,13 @@ fn check_catalog(catalog: &MetricCatalog) -> Vec<Problem> {
     let mut seen = HashSet::new();
     for (i, metric) in catalog.metrics.iter().enumerate() {
         let path = format!("metrics[{i}]");
-        check_id(
+        check_unique_id(
             &mut problems,
             "metrics.json",
             &format!("{path}.id"),
             &metric.id,
+            &mut seen,
         );
-        if !seen.insert(&metric.id) {
-            problems.push(problem(
-                "metrics.json",
-                &format!("{path}.id"),
-                &format!("duplicate id `{}`", metric.id),
-            ));
-        }
         check_text(
             &mut problems,
             "metrics.json",
@@ -235,6 +229,20 @@ fn check_catalog(catalog: &MetricCatalog) -> Vec<Problem> {
         );
     }
     problems
+}
+
+/// An id of a-z, 0-9 and `_`, not seen before in its list.
+fn check_unique_id<'a>(
+    problems: &mut Vec<Problem>,
+    file: &str,
+    path: &str,
+    id: &'a str,
+    seen: &mut HashSet<&'a str>,
+) {
+    check_id(problems, file, path, id);
+    if !seen.insert(id) {
+        problems.push(problem(file, path, &format!("duplicate id `{id}`")));
+    }
 }
 
 fn check_id(problems: &mut Vec<Problem>, file: &str, path: &str, id: &str) {
@@ -333,14 +341,13 @@ pub fn check_city(
 
     let mut group_ids = HashSet::new();
     for (i, group) in data.groups.iter().enumerate() {
-        check_id(p, file, &format!("groups[{i}].id"), &group.id);
-        if !group_ids.insert(group.id.as_str()) {
-            p.push(problem(
-                file,
-                &format!("groups[{i}].id"),
-                &format!("duplicate id `{}`", group.id),
-            ));
-        }
+        check_unique_id(
+            p,
+            file,
+            &format!("groups[{i}].id"),
+            &group.id,
+            &mut group_ids,
+        );
         check_text(p, file, &format!("groups[{i}].name"), &group.name);
     }
     let metrics: HashMap<&str, _> = catalog
@@ -350,14 +357,7 @@ pub fn check_city(
     let mut ids = HashSet::new();
     for (i, ind) in data.indicators.iter().enumerate() {
         let path = format!("indicators[{i}]");
-        check_id(p, file, &format!("{path}.id"), &ind.id);
-        if !ids.insert(ind.id.as_str()) {
-            p.push(problem(
-                file,
-                &format!("{path}.id"),
-                &format!("duplicate id `{}`", ind.id),
-            ));
-        }
+        check_unique_id(p, file, &format!("{path}.id"), &ind.id, &mut ids);
         check_text(p, file, &format!("{path}.name"), &ind.name);
         if let Some(group) = &ind.group {
             if !group_ids.contains(group.as_str()) {
@@ -413,14 +413,7 @@ pub fn check_city(
     let mut ids = HashSet::new();
     for (i, action) in data.actions.iter().enumerate() {
         let path = format!("actions[{i}]");
-        check_id(p, file, &format!("{path}.id"), &action.id);
-        if !ids.insert(action.id.as_str()) {
-            p.push(problem(
-                file,
-                &format!("{path}.id"),
-                &format!("duplicate id `{}`", action.id),
-            ));
-        }
+        check_unique_id(p, file, &format!("{path}.id"), &action.id, &mut ids);
         for (field, text) in [
             ("title", &action.title),
             ("summary", &action.summary),
@@ -436,14 +429,7 @@ pub fn check_city(
     let mut ids = HashSet::new();
     for (i, measure) in data.measures.iter().enumerate() {
         let path = format!("measures[{i}]");
-        check_id(p, file, &format!("{path}.id"), &measure.id);
-        if !ids.insert(measure.id.as_str()) {
-            p.push(problem(
-                file,
-                &format!("{path}.id"),
-                &format!("duplicate id `{}`", measure.id),
-            ));
-        }
+        check_unique_id(p, file, &format!("{path}.id"), &measure.id, &mut ids);
         for (field, text) in [("title", &measure.title), ("summary", &measure.summary)] {
             check_text(p, file, &format!("{path}.{field}"), text);
         }

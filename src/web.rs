@@ -72,29 +72,31 @@ pub fn query() -> String {
 
 /// Puts `query` in the address bar: a new history entry, so back returns to the previous view.
 pub fn push_query(query: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if window.location().search().ok().as_deref() == Some(query) {
-        return;
-    }
-    let path = window.location().pathname().unwrap_or_default();
-    let url = format!("{path}{query}");
-    if let Ok(history) = window.history() {
-        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
+    set_query(query, true);
 }
 
 /// Puts `query` in the address bar in place of the current entry (first load, back/forward).
 pub fn replace_query(query: &str) {
+    set_query(query, false);
+}
+
+fn set_query(query: &str, new_entry: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let path = window.location().pathname().unwrap_or_default();
-    let hash = window.location().hash().unwrap_or_default();
+    let location = window.location();
+    if location.search().ok().as_deref() == Some(query) {
+        return;
+    }
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
     let url = format!("{path}{query}{hash}");
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        let _ = if new_entry {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
     }
 }
 

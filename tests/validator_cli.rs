@@ -93,6 +93,15 @@ fn first_printed_value(city: &Value) -> (usize, usize) {
 
 const JIAOZUO: &str = "cities/jiaozuo.json";
 
+/// How the validator quotes a long text in a message: its first 60 characters.
+fn excerpt(text: &str) -> String {
+    if text.chars().count() <= 60 {
+        text.to_string()
+    } else {
+        text.chars().take(60).collect::<String>() + "…"
+    }
+}
+
 #[test]
 fn the_bundled_data_passes() {
     let (code, out) = run(&["check", data_dir().to_str().unwrap()]);
@@ -134,12 +143,7 @@ fn a_quote_that_is_not_in_the_plan_is_reported_with_what_the_line_says() {
     value["source"]["quote"] = Value::from("这句话不在规划里");
     s.write_json(JIAOZUO, &city);
     let text = fs::read_to_string(s.path("sources/jiaozuo.txt")).unwrap();
-    let printed: String = text.split('\n').nth(line - 1).unwrap().to_string();
-    let excerpt = if printed.chars().count() <= 60 {
-        printed
-    } else {
-        printed.chars().take(60).collect::<String>() + "…"
-    };
+    let excerpt = excerpt(text.split('\n').nth(line - 1).unwrap());
     assert_eq!(
         s.check(),
         (
@@ -162,11 +166,7 @@ fn a_number_that_is_not_in_its_quote_is_reported() {
         .unwrap()
         .to_string();
     s.write_json(JIAOZUO, &city);
-    let excerpt = if quote.chars().count() <= 60 {
-        quote
-    } else {
-        quote.chars().take(60).collect::<String>() + "…"
-    };
+    let excerpt = excerpt(&quote);
     assert_eq!(
         s.check(),
         (
@@ -267,6 +267,25 @@ fn a_missing_city_file_is_reported() {
             s.one_problem(
                 "cities/xingtai.json: missing: every city needs its file (pingdingshan, zhengzhou, jiaozuo, jiyuan, xingtai)"
             )
+        )
+    );
+}
+
+#[test]
+fn a_duplicate_id_is_reported() {
+    let s = Scratch::new("duplicate");
+    let mut city = s.json(JIAOZUO);
+    let first = city["actions"][0]["id"].clone();
+    city["actions"][1]["id"] = first.clone();
+    s.write_json(JIAOZUO, &city);
+    assert_eq!(
+        s.check(),
+        (
+            1,
+            s.one_problem(&format!(
+                "cities/jiaozuo.json: actions[1].id: duplicate id `{}`",
+                first.as_str().unwrap()
+            ))
         )
     );
 }

@@ -1,10 +1,9 @@
-use crate::components::SourceButton;
-use crate::format::value_text;
-use crate::i18n::{progress_text, t, year_label, Key, Lang};
+use crate::components::PrintedValue;
+use crate::i18n::{progress_text, t, Key, Lang};
 use crate::model::{CityData, MetricCatalog, CITY_IDS};
 use crate::progress::{progress, Progress};
 use crate::state::Load;
-use crate::summary::{comparable_metrics, latest, main_indicator, target};
+use crate::summary::{comparable_metrics, latest, main_indicator};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -71,22 +70,16 @@ pub fn compare(props: &CompareProps) -> Html {
                                     None => html! { <><th scope="row">{ name }</th><td colspan="3" class="none">{ t(lang, Key::NotInPlan) }</td></> },
                                     Some(ind) => {
                                         let p = progress(ind, Some(metric.better));
-                                        let cell = |o: Option<&crate::model::Observation>| match o {
-                                            None => html! { <span class="none">{ "—" }</span> },
-                                            Some(o) => {
-                                                let text = value_text(lang, o, &ind.unit);
-                                                html! { <>
-                                                    <SourceButton label={text.clone()} source={o.source.clone()} what={format!("{name} · {} · {text}", ind.name.get(lang))} />
-                                                    <span class="year">{ year_label(lang, o.year) }</span>
-                                                </> }
-                                            }
+                                        let subject = format!("{name} · {}", ind.name.get(lang));
+                                        let cell = |o: Option<&crate::model::Observation>| html! {
+                                            <PrintedValue lang={lang} obs={o.cloned()} unit={ind.unit.clone()} subject={subject.clone()} />
                                         };
                                         html! { <>
                                             <th scope="row">{ name.clone() }
                                                 if ind.scope.is_some() { <span class="scope">{ ind.scope.as_ref().map(|s| format!(" ({})", s.get(lang))).unwrap_or_default() }</span> }
                                             </th>
                                             <td data-label={t(lang, Key::Latest)}>{ cell(latest(ind)) }</td>
-                                            <td data-label={t(lang, Key::TargetFor2025)}>{ cell(target(ind)) }</td>
+                                            <td data-label={t(lang, Key::TargetFor2025)}>{ cell(ind.target()) }</td>
                                             <td class="progress-cell">
                                                 if let Progress::Measured { share, .. } = &p {
                                                     <meter min="0" max="1" value={share.clamp(0.0, 1.0).to_string()} />

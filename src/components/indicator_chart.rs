@@ -1,5 +1,5 @@
 use crate::chart::{format_value, points_of, ChartStyle};
-use crate::components::{ChartCanvas, SourceButton};
+use crate::components::{source_caption, ChartCanvas, SourceButton};
 use crate::format::{value_text, with_unit};
 use crate::i18n::{point_kind_label, t, year_label, Key, Lang};
 use crate::model::{Indicator, ValueKind};
@@ -23,7 +23,6 @@ pub fn indicator_chart(props: &IndicatorChartProps) -> Html {
     let points = points_of(ind);
     let style = ChartStyle {
         unit: ind.unit.clone(),
-        year_label: t(lang, Key::Year).into(),
         target_label: t(lang, Key::Target).into(),
         scale: 1.0,
         font_family:
@@ -78,7 +77,7 @@ pub fn indicator_chart(props: &IndicatorChartProps) -> Html {
                         (ValueKind::Target, _) => t(lang, Key::Target),
                         (ValueKind::Change, _) => t(lang, Key::Change),
                     };
-                    let what = format!("{} · {} · {text}", ind.name.get(lang), year_label(lang, v.year));
+                    let what = source_caption(lang, ind.name.get(lang), v, &text);
                     let text = text.clone();
                     html! {
                         <tr>

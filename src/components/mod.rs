@@ -8,6 +8,7 @@ pub mod green;
 pub mod header;
 pub mod indicator_chart;
 pub mod overview;
+pub mod printed_value;
 pub mod source_button;
 pub mod source_panel;
 pub mod tabs;
@@ -16,6 +17,7 @@ pub mod trends;
 
 pub use chart_canvas::ChartCanvas;
 pub use indicator_chart::IndicatorChart;
+pub use printed_value::{source_caption, PrintedValue};
 pub use source_button::SourceButton;
 
 use crate::i18n::Lang;

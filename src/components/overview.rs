@@ -1,6 +1,5 @@
-use crate::components::{tabs::view_name, SourceButton};
-use crate::format::value_text;
-use crate::i18n::{progress_text, t, year_label, Key, Lang};
+use crate::components::{tabs::view_name, PrintedValue};
+use crate::i18n::{progress_text, t, Key, Lang};
 use crate::model::{CityData, MetricCatalog};
 use crate::progress::Progress;
 use crate::summary::{headline, HEADLINE_METRICS};
@@ -23,7 +22,7 @@ pub fn overview(props: &OverviewProps) -> Html {
     html! {
         <section class="view overview" aria-labelledby="view-title">
             <h2 id="view-title">{ city.name.get(lang) }<span class="plan-title">{ city.plan.title.get(lang) }</span></h2>
-            <p class="notice">{ t(lang, Key::PreviewNotice) }{ " " }{ t(lang, Key::TapForSource) }</p>
+            <p class="notice">{ t(lang, Key::PlansNotice) }{ " " }{ t(lang, Key::TapForSource) }</p>
             <div class="cards">
             { for HEADLINE_METRICS.iter().map(|metric_id| {
                 let name = crate::summary::metric(&props.catalog, metric_id)
@@ -39,15 +38,9 @@ pub fn overview(props: &OverviewProps) -> Html {
                     Some(h) => {
                         let unit = &h.indicator.unit;
                         let ind_name = h.indicator.name.get(lang);
-                        let figure = |o: &crate::model::Observation| {
-                            let text = value_text(lang, o, unit);
-                            html! {
-                                <>
-                                    <SourceButton label={text.clone()} source={o.source.clone()}
-                                        what={format!("{ind_name} · {} · {text}", year_label(lang, o.year))} />
-                                    <span class="year">{ year_label(lang, o.year) }</span>
-                                </>
-                            }
+                        let value = |obs: Option<&crate::model::Observation>, fallback: Key| html! {
+                            <PrintedValue lang={lang} obs={obs.cloned()} unit={unit.clone()}
+                                subject={ind_name.to_string()} fallback={t(lang, fallback)} />
                         };
                         let meter = match &h.progress {
                             Progress::Measured { share, .. } => html! {
@@ -70,11 +63,11 @@ pub fn overview(props: &OverviewProps) -> Html {
                                 <dl>
                                     <div class="latest">
                                         <dt>{ t(lang, Key::Latest) }</dt>
-                                        <dd>{ h.latest.map(figure).unwrap_or_else(|| html! { { t(lang, Key::NotStated) } }) }</dd>
+                                        <dd>{ value(h.latest, Key::NotStated) }</dd>
                                     </div>
                                     <div class="target">
                                         <dt>{ t(lang, Key::TargetFor2025) }</dt>
-                                        <dd>{ h.target.map(figure).unwrap_or_else(|| html! { { t(lang, Key::NoTargetSet) } }) }</dd>
+                                        <dd>{ value(h.target, Key::NoTargetSet) }</dd>
                                     </div>
                                 </dl>
                                 { meter }

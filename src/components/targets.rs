@@ -1,6 +1,5 @@
-use crate::components::SourceButton;
-use crate::format::value_text;
-use crate::i18n::{t, year_label, Key, Lang};
+use crate::components::PrintedValue;
+use crate::i18n::{t, Key, Lang};
 use crate::model::{Binding, CityData, Indicator, Observation, ValueKind};
 use yew::prelude::*;
 
@@ -11,18 +10,8 @@ pub struct TargetsProps {
 }
 
 fn cell(lang: Lang, ind: &Indicator, v: Option<&Observation>) -> Html {
-    match v {
-        None => html! { <span class="none">{ "—" }</span> },
-        Some(v) => {
-            let text = value_text(lang, v, &ind.unit);
-            html! {
-                <>
-                    <SourceButton label={text.clone()} source={v.source.clone()}
-                        what={format!("{} · {} · {text}", ind.name.get(lang), year_label(lang, v.year))} />
-                    <span class="year">{ year_label(lang, v.year) }</span>
-                </>
-            }
-        }
+    html! {
+        <PrintedValue lang={lang} obs={v.cloned()} unit={ind.unit.clone()} subject={ind.name.get(lang).to_string()} />
     }
 }
 
@@ -59,7 +48,7 @@ pub fn targets(props: &TargetsProps) -> Html {
                             <tbody>
                             { for rows.iter().map(|ind| {
                                 let baseline = ind.values.iter().filter(|v| v.kind == ValueKind::Actual && v.year <= 2020).max_by_key(|v| v.year);
-                                let target = crate::summary::target(ind);
+                                let target = ind.target();
                                 html! {
                                     <tr>
                                         <th scope="row">

@@ -1,4 +1,4 @@
-use crate::components::{IndicatorChart, SourceButton};
+use crate::components::{source_caption, IndicatorChart, SourceButton};
 use crate::format::value_text;
 use crate::i18n::{t, year_label, Key, Lang};
 use crate::model::{CityData, Domain};
@@ -44,7 +44,7 @@ pub fn trends(props: &TrendsProps) -> Html {
                                 <li>
                                     <span class="year">{ year_label(lang, v.year) }</span>{ " " }
                                     <SourceButton label={text.clone()} source={v.source.clone()}
-                                        what={format!("{} · {} · {text}", ind.name.get(lang), year_label(lang, v.year))} />
+                                        what={source_caption(lang, ind.name.get(lang), v, &text)} />
                                 </li>
                             }
                         }) }

@@ -2,24 +2,13 @@
 // languages and both colour schemes; and the data download holds the city's data.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { launchBrowser, startServer } from './helpers.mjs';
+import { test } from 'node:test';
+import { useSiteAndBrowser } from './helpers.mjs';
 
 const VIEWS = ['overview', 'air', 'water', 'targets', 'green', 'compare', 'sources'];
 const AXE = 'node_modules/axe-core/axe.min.js';
 
-let browser;
-let site;
-
-before(async () => {
-  site = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = useSiteAndBrowser();
 
 async function violations(page) {
   await page.addScriptTag({ path: AXE });
@@ -31,11 +20,11 @@ async function violations(page) {
 
 for (const colorScheme of ['light', 'dark']) {
   test(`no WCAG A/AA violations in any view (${colorScheme})`, async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 812 }, colorScheme });
+    const page = await env.browser.newPage({ viewport: { width: 375, height: 812 }, colorScheme });
     const found = [];
     for (const lang of colorScheme === 'light' ? ['zh', 'en'] : ['zh']) {
       for (const view of VIEWS) {
-        await page.goto(`${site.url}?city=pingdingshan&view=${view}&lang=${lang}`);
+        await page.goto(`${env.site.url}?city=pingdingshan&view=${view}&lang=${lang}`);
         await page.waitForSelector('.view');
         await page.waitForTimeout(150);
         for (const v of await violations(page)) found.push(`${view}/${lang}: ${v}`);
@@ -47,8 +36,8 @@ for (const colorScheme of ['light', 'dark']) {
 }
 
 test('the source dialog is accessible and the chart is reachable by keyboard', async () => {
-  const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
-  await page.goto(`${site.url}?city=jiaozuo&view=air&lang=zh`);
+  const page = await env.browser.newPage({ viewport: { width: 375, height: 812 } });
+  await page.goto(`${env.site.url}?city=jiaozuo&view=air&lang=zh`);
   await page.waitForSelector('figure canvas[data-points]');
   let reachedChart = false;
   for (let i = 0; i < 25 && !reachedChart; i++) {
@@ -65,9 +54,9 @@ test('the source dialog is accessible and the chart is reachable by keyboard', a
 });
 
 test('the download buttons give this city\'s indicators as CSV and as JSON', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await env.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(`${site.url}?city=xingtai&lang=zh`);
+  await page.goto(`${env.site.url}?city=xingtai&lang=zh`);
   await page.waitForSelector('.downloads');
   const city = JSON.parse(readFileSync('data/cities/xingtai.json', 'utf8'));
 

@@ -1,5 +1,6 @@
 // Shared by the end-to-end tests: a server for dist/ and a headless Chromium that stays offline.
 import { mkdirSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 
@@ -12,6 +13,20 @@ export async function startServer(options = {}) {
   const server = await serve({ root: 'dist', port: 0, ...options });
   const { port } = server.address();
   return { server, url: `http://127.0.0.1:${port}${options.base ?? '/'}` };
+}
+
+/** For a test file: `dist/` served and a browser, both set up before its tests and closed after. */
+export function useSiteAndBrowser() {
+  const env = {};
+  before(async () => {
+    env.site = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.site?.server.close();
+  });
+  return env;
 }
 
 export function launchBrowser() {

@@ -2,8 +2,8 @@
 // checked against data/, not against constants.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { canvasPixels, launchBrowser, openPage, screenshot, startServer } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { canvasPixels, openPage, screenshot, startServer, useSiteAndBrowser } from './helpers.mjs';
 
 const CITIES = ['pingdingshan', 'zhengzhou', 'jiaozuo', 'jiyuan', 'xingtai'];
 const data = Object.fromEntries(CITIES.map((c) => [c, JSON.parse(readFileSync(`data/cities/${c}.json`, 'utf8'))]));
@@ -36,25 +36,14 @@ function chartPoints(indicator) {
   return points.filter((p, i) => i === 0 || !(p.year === points[i - 1].year && p.kind === points[i - 1].kind && p.value === points[i - 1].value));
 }
 
-let browser;
-let site;
-
-before(async () => {
-  site = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = useSiteAndBrowser();
 
 describe('every city', () => {
   for (const id of CITIES) {
     test(`${id}: its name and its headline figures as printed`, async () => {
       const city = data[id];
-      const { page, errors } = await openPage(browser, { width: 375, height: 812 });
-      await page.goto(`${site.url}?city=${id}&lang=zh`);
+      const { page, errors } = await openPage(env.browser, { width: 375, height: 812 });
+      await page.goto(`${env.site.url}?city=${id}&lang=zh`);
       await page.waitForSelector('.overview .cards');
       assert.match(await page.textContent('#view-title'), new RegExp(`^${city.name.zh}`));
       assert.equal(await page.$eval('#city', (s) => s.value), id);
@@ -88,8 +77,8 @@ describe('every city', () => {
 });
 
 test('the language switch changes every string and the URL, and comes back', async () => {
-  const { page, errors } = await openPage(browser, { width: 375, height: 812 });
-  await page.goto(`${site.url}?city=jiaozuo&lang=zh`);
+  const { page, errors } = await openPage(env.browser, { width: 375, height: 812 });
+  await page.goto(`${env.site.url}?city=jiaozuo&lang=zh`);
   await page.waitForSelector('.overview .cards');
   assert.equal(await page.textContent('h1'), '生态规划看板');
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
@@ -108,8 +97,8 @@ test('the language switch changes every string and the URL, and comes back', asy
 });
 
 test('URL state: a shared link opens the same view; tabs, back and forward follow it', async () => {
-  const { page, errors } = await openPage(browser, { width: 1280, height: 800 });
-  await page.goto(`${site.url}?lang=en&city=xingtai&view=water`);
+  const { page, errors } = await openPage(env.browser, { width: 1280, height: 800 });
+  await page.goto(`${env.site.url}?lang=en&city=xingtai&view=water`);
   await page.waitForSelector('.trends');
   assert.equal(await page.textContent('#view-title'), 'Xingtai · Water');
   assert.equal(await page.textContent('.tabs a[aria-current=page]'), 'Water');
@@ -139,11 +128,11 @@ test('URL state: a shared link opens the same view; tabs, back and forward follo
 });
 
 test('a remembered city opens when the link names none', async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  const context = await env.browser.newContext({ viewport: { width: 375, height: 812 } });
   const page = await context.newPage();
-  await page.goto(`${site.url}?city=jiyuan&lang=zh`);
+  await page.goto(`${env.site.url}?city=jiyuan&lang=zh`);
   await page.waitForSelector('.overview');
-  await page.goto(site.url);
+  await page.goto(env.site.url);
   await page.waitForSelector('.overview');
   assert.match(await page.textContent('#view-title'), /^济源示范区/);
   await context.close();
@@ -153,7 +142,7 @@ describe('chart tooltips', () => {
   const ind = data.jiaozuo.indicators.find((i) => i.metric === 'pm25');
   const points = chartPoints(ind);
   const readout = (p) => `${p.year}年 · ${fmt(p.value)} ${ind.unit} · ${p.kind === 'target' ? '目标' : '实测'}`;
-  const url = () => `${site.url}?city=jiaozuo&view=air&lang=zh`;
+  const url = () => `${env.site.url}?city=jiaozuo&view=air&lang=zh`;
   const figure = `#indicator-${ind.id}`;
 
   async function pointPositions(page) {
@@ -170,7 +159,7 @@ describe('chart tooltips', () => {
   }
 
   test('by mouse: hovering a point shows its year, value, unit and kind', async () => {
-    const { page } = await openPage(browser, { width: 1280, height: 800 });
+    const { page } = await openPage(env.browser, { width: 1280, height: 800 });
     await page.goto(url());
     const at = await pointPositions(page);
     assert.equal(at.length, points.length);
@@ -185,7 +174,7 @@ describe('chart tooltips', () => {
   });
 
   test('by tap: tapping near a point on a phone shows that point', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
+    const context = await env.browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
     const page = await context.newPage();
     await page.goto(url());
     const at = await pointPositions(page);
@@ -198,7 +187,7 @@ describe('chart tooltips', () => {
   });
 
   test('by keyboard: focus and arrow keys move between points', async () => {
-    const { page } = await openPage(browser, { width: 375, height: 812 });
+    const { page } = await openPage(env.browser, { width: 375, height: 812 });
     await page.goto(url());
     await pointPositions(page);
     await page.focus(`${figure} canvas`);
@@ -216,8 +205,8 @@ describe('chart tooltips', () => {
 
 test('each chart draws its values, and its table alternative has the same numbers', async () => {
   for (const [id, view] of [['jiaozuo', 'air'], ['xingtai', 'air'], ['pingdingshan', 'water']]) {
-    const { page, errors } = await openPage(browser, { width: 1280, height: 800 });
-    await page.goto(`${site.url}?city=${id}&view=${view}&lang=zh`);
+    const { page, errors } = await openPage(env.browser, { width: 1280, height: 800 });
+    await page.goto(`${env.site.url}?city=${id}&view=${view}&lang=zh`);
     await page.waitForSelector('figure.indicator canvas[data-points]');
     const figures = await page.$$('figure.indicator');
     assert.ok(figures.length > 0);
@@ -242,10 +231,10 @@ test('each chart draws its values, and its table alternative has the same number
 });
 
 test('tapping a number shows the sentence of the plan it comes from', async () => {
-  const { page } = await openPage(browser, { width: 375, height: 812 });
+  const { page } = await openPage(env.browser, { width: 375, height: 812 });
   const ind = mainIndicator(data.jiaozuo, 'pm25');
   const baseline = ind.values.find((v) => v.kind === 'actual' && v.year === 2020);
-  await page.goto(`${site.url}?city=jiaozuo&lang=zh`);
+  await page.goto(`${env.site.url}?city=jiaozuo&lang=zh`);
   await page.click('.card[data-metric=pm25] .latest button.src');
   const dialog = await page.waitForSelector('[role=dialog]');
   const text = await dialog.textContent();
@@ -260,10 +249,10 @@ test('tapping a number shows the sentence of the plan it comes from', async () =
 
 test('no horizontal overflow at 320, 375 and 1280 px in any view', async () => {
   for (const width of [320, 375, 1280]) {
-    const { page } = await openPage(browser, { width, height: 800 });
+    const { page } = await openPage(env.browser, { width, height: 800 });
     for (const lang of ['zh', 'en']) {
       for (const view of VIEWS) {
-        await page.goto(`${site.url}?city=zhengzhou&view=${view}&lang=${lang}`);
+        await page.goto(`${env.site.url}?city=zhengzhou&view=${view}&lang=${lang}`);
         await page.waitForSelector('.view');
         await page.waitForTimeout(100);
         const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -280,7 +269,7 @@ test('a broken city file shows a clear message; the other cities still work', as
     overrides: { 'data/cities/jiaozuo.json': { body: '{"city": "jiaozuo", "name": ' } },
   });
   try {
-    const { page } = await openPage(browser, { width: 375, height: 812 });
+    const { page } = await openPage(env.browser, { width: 375, height: 812 });
     await page.goto(`${broken.url}?city=jiaozuo&lang=zh`);
     const alert = await page.waitForSelector('[role=alert]');
     const text = await alert.textContent();
