@@ -287,3 +287,16 @@ test('a broken city file shows a clear message; the other cities still work', as
     broken.server.close();
   }
 });
+
+test("the size report's first view is what a first visit downloads", async () => {
+  const report = JSON.parse(readFileSync('target/size-report.json', 'utf8'));
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const requested = new Set();
+  page.on('request', (r) => requested.add(new URL(r.url()).pathname.slice(1) || 'index.html'));
+  await page.goto(env.site.url);
+  await page.waitForSelector('.overview .cards');
+  await page.waitForTimeout(300);
+  assert.deepEqual([...requested].sort(), report.first_view.files);
+  await context.close();
+});
