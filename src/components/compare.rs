@@ -1,4 +1,4 @@
-use crate::components::PrintedValue;
+use crate::components::{Ctx, PrintedValue};
 use crate::i18n::{progress_text, t, Key, Lang};
 use crate::model::{CityData, MetricCatalog, CITY_IDS};
 use crate::progress::{progress, Progress};
@@ -22,6 +22,7 @@ pub struct CompareProps {
 #[function_component(Compare)]
 pub fn compare(props: &CompareProps) -> Html {
     let lang = props.lang;
+    let ctx = use_context::<Ctx>();
     let ready: Vec<&CityData> = CITY_IDS
         .iter()
         .filter_map(|id| match props.cities.get(id) {
@@ -93,7 +94,14 @@ pub fn compare(props: &CompareProps) -> Html {
                             Some(Load::Failed(_)) => html! { <><th scope="row">{ *id }</th><td colspan="3" class="error">{ t(lang, Key::LoadFailed) }</td></> },
                             _ => html! { <><th scope="row">{ *id }</th><td colspan="3">{ t(lang, Key::Loading) }</td></> },
                         };
-                        html! { <tr data-city={*id}>{ row }</tr> }
+                        let row = html! { <tr data-city={*id}>{ row }</tr> };
+                        // A row's numbers are from that city's plan, not the one in the picker.
+                        match &ctx {
+                            Some(ctx) => html! {
+                                <ContextProvider<Ctx> context={Ctx { city: id, ..ctx.clone() }}>{ row }</ContextProvider<Ctx>>
+                            },
+                            None => row,
+                        }
                     }) }
                     </tbody>
                 </table>

@@ -247,6 +247,23 @@ test('tapping a number shows the sentence of the plan it comes from', async () =
   await page.close();
 });
 
+test('in Compare, each city\'s number cites that city\'s plan, whichever city is picked', async () => {
+  const { page } = await openPage(env.browser, { width: 1280, height: 800 });
+  await page.goto(`${env.site.url}?city=pingdingshan&view=compare&lang=zh`);
+  for (const id of ['jiaozuo', 'xingtai']) {
+    const ind = mainIndicator(data[id], 'pm25');
+    const baseline = ind.values.find((v) => v.kind === 'actual' && v.year === 2020);
+    await page.click(`tr[data-city=${id}] td[data-label] button.src`);
+    const text = await (await page.waitForSelector('[role=dialog]')).textContent();
+    assert.ok(text.includes(data[id].plan.title.zh), `${id}: its own plan's title`);
+    assert.ok(text.includes(`${id}.txt, 第 ${baseline.source.line} 行`), `${id}: its own file and line`);
+    assert.ok(text.includes(baseline.source.quote), `${id}: the quote`);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[role=dialog]', { state: 'detached' });
+  }
+  await page.close();
+});
+
 test('no horizontal overflow at 320, 375 and 1280 px in any view', async () => {
   for (const width of [320, 375, 1280]) {
     const { page } = await openPage(env.browser, { width, height: 800 });
