@@ -1,6 +1,7 @@
 //! Chart layout and drawing, generic over plotters' `DrawingBackend`: the same code draws on a
 //! canvas in the browser and into an SVG string in native tests.
 
+use crate::format::format_value;
 use crate::model::{Indicator, ValueKind};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -26,7 +27,7 @@ pub fn points_of(indicator: &Indicator) -> Vec<ChartPoint> {
         .values
         .iter()
         .filter_map(|obs| {
-            let kind = match (obs.kind, obs.derived) {
+            let kind = match (obs.kind, obs.is_derived()) {
                 (ValueKind::Change, _) => return None,
                 (ValueKind::Target, _) => PointKind::Target,
                 (ValueKind::Actual, true) => PointKind::Derived,
@@ -289,12 +290,6 @@ pub fn draw<DB: DrawingBackend>(
     Ok(geometry)
 }
 
-/// A value as the plan prints it: no trailing zeros, up to the four decimals the plans use.
-pub fn format_value(v: f64) -> String {
-    let s = format!("{v:.4}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -466,13 +461,5 @@ mod tests {
         ];
         let (svg, _) = render(&joined);
         assert!(svg.contains(actual_line), "consecutive years are joined");
-    }
-
-    #[test]
-    fn values_are_formatted_as_printed() {
-        assert_eq!(format_value(56.0), "56");
-        assert_eq!(format_value(57.5), "57.5");
-        assert_eq!(format_value(0.8618), "0.8618");
-        assert_eq!(format_value(100.0), "100");
     }
 }

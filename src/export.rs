@@ -1,7 +1,7 @@
 //! The current city's indicators as CSV (one row per printed value) for the download button.
 
 use crate::format::value_text;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::{Binding, CityData, ValueKind};
 
 const HEADER: [&str; 13] = [
@@ -46,11 +46,17 @@ pub fn city_csv(city: &CityData, lang: Lang) -> String {
                 binding.to_string(),
                 v.year.to_string(),
                 kind.to_string(),
-                v.value.map(crate::chart::format_value).unwrap_or_default(),
+                v.value.map(crate::format::format_value).unwrap_or_default(),
                 value_text(lang, v, &ind.unit),
                 if v.cumulative { "yes" } else { "" }.to_string(),
-                v.source.line.to_string(),
-                v.source.quote.clone(),
+                v.source
+                    .as_ref()
+                    .map(|s| s.line.to_string())
+                    .unwrap_or_default(),
+                v.source
+                    .as_ref()
+                    .map(|s| s.quote.clone())
+                    .unwrap_or_default(),
             ];
             let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
             out.push_str(&row.join(","));

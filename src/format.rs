@@ -1,9 +1,14 @@
 //! A value as a reader should read it, in their language: a level, a target with its bound, a
 //! five-year total, a change against another year, or the plan's words.
 
-use crate::chart::format_value;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::{Bound, Direction, Observation, ValueKind};
+
+/// A value as the plan prints it: no trailing zeros, up to the four decimals the plans use.
+pub fn format_value(v: f64) -> String {
+    let s = format!("{v:.4}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
 
 /// The value with its unit (or the plan's words), e.g. `≥ 95%`, `比2015年下降 35.6%`.
 pub fn value_text(lang: Lang, obs: &Observation, indicator_unit: &str) -> String {
@@ -74,6 +79,14 @@ mod tests {
 
     fn obs(value: Option<f64>, kind: ValueKind) -> Observation {
         Observation::fixture(2020, value, kind)
+    }
+
+    #[test]
+    fn values_are_formatted_as_printed() {
+        assert_eq!(format_value(56.0), "56");
+        assert_eq!(format_value(57.5), "57.5");
+        assert_eq!(format_value(0.8618), "0.8618");
+        assert_eq!(format_value(100.0), "100");
     }
 
     #[test]

@@ -7,9 +7,12 @@
 pub mod app;
 pub mod chart;
 pub mod components;
+pub mod derive;
+pub mod describe;
 pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod lang;
 pub mod model;
 pub mod progress;
 pub mod state;

@@ -16,10 +16,10 @@ pub struct Text {
 }
 
 impl Text {
-    pub fn get(&self, lang: crate::i18n::Lang) -> &str {
+    pub fn get(&self, lang: crate::lang::Lang) -> &str {
         match lang {
-            crate::i18n::Lang::Zh => &self.zh,
-            crate::i18n::Lang::En => &self.en,
+            crate::lang::Lang::Zh => &self.zh,
+            crate::lang::Lang::En => &self.en,
         }
     }
 }
@@ -108,12 +108,52 @@ pub struct Observation {
     /// A five-year cumulative amount (printed in `[ ]`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub cumulative: bool,
-    /// Computed by us, not printed: `note` gives the formula.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub derived: bool,
+    /// Computed by us from two printed values of the same indicator, not printed itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived: Option<Derivation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
-    pub source: Provenance,
+    /// Where the plan prints it; `None` only for a derived value, whose inputs carry theirs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Provenance>,
+}
+
+impl Observation {
+    pub fn is_derived(&self) -> bool {
+        self.derived.is_some()
+    }
+}
+
+/// How a derived level follows from a printed level and a printed change against its year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// `下降42%`: earlier = level ÷ (1 − 42%) (÷ (1 + p) for a rise).
+    RelativeChange,
+    /// `提高3个百分点`: earlier = level − 3 (+ 3 for a fall).
+    PercentagePoints,
+    /// `增加92天`: earlier = level − 92 (+ 92 for a fall).
+    AbsoluteChange,
+}
+
+/// A value of the same indicator, named by its year and kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValueRef {
+    pub year: u16,
+    pub kind: ValueKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Derivation {
+    pub rule: Rule,
+    /// The printed level the derivation starts from.
+    pub level: ValueRef,
+    /// The printed change of that level against the derived value's year.
+    pub change: ValueRef,
+    /// The computation in words and numbers, e.g. `51 ÷ (1 − 42%) ≈ 88`.
+    pub formula: Text,
 }
 
 #[cfg(test)]
@@ -130,12 +170,12 @@ impl Observation {
             unit: None,
             bound: None,
             cumulative: false,
-            derived: false,
+            derived: None,
             note: None,
-            source: Provenance {
+            source: Some(Provenance {
                 line: 1,
                 quote: "q".into(),
-            },
+            }),
         }
     }
 }
@@ -280,10 +320,54 @@ pub struct Metric {
     pub better: Better,
 }
 
+/// A limit a national standard sets for a metric, drawn as a reference line on its charts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limit {
+    pub metric: String,
+    pub value: f64,
+    pub unit: String,
+    /// e.g. 年平均 / Annual mean.
+    pub averaging: Text,
+    /// e.g. 二级 / Class II.
+    pub class: Text,
+    /// Where in the standard, e.g. 表1 / Table 1.
+    pub table: Text,
+}
+
+/// A national standard the widget cites (GB 3095—2012), with the limits it sets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Standard {
+    pub id: String,
+    /// As printed on the standard, e.g. `GB 3095—2012`.
+    pub number: String,
+    pub title: Text,
+    pub issuer: Text,
+    /// `YYYY-MM-DD`: the date it was issued.
+    pub date: String,
+    pub limits: Vec<Limit>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MetricCatalog {
     pub metrics: Vec<Metric>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub standards: Vec<Standard>,
+}
+
+impl MetricCatalog {
+    pub fn metric(&self, id: &str) -> Option<&Metric> {
+        self.metrics.iter().find(|m| m.id == id)
+    }
+
+    /// The standard's limit for a metric, with the standard it is from.
+    pub fn limit(&self, metric: &str) -> Option<(&Standard, &Limit)> {
+        self.standards
+            .iter()
+            .find_map(|s| s.limits.iter().find(|l| l.metric == metric).map(|l| (s, l)))
+    }
 }
 
 /// Why a data file could not be read: which file, where in it, and what was wrong.

@@ -50,7 +50,7 @@ fn actuals(indicator: &Indicator) -> Vec<Level> {
     let mut levels: Vec<Level> = indicator
         .values
         .iter()
-        .filter(|o| o.kind == ValueKind::Actual && !o.derived)
+        .filter(|o| o.kind == ValueKind::Actual && !o.is_derived())
         .filter_map(|o| {
             o.value.map(|value| Level {
                 year: o.year,
@@ -272,7 +272,21 @@ mod tests {
     #[test]
     fn changes_and_derived_values_are_not_levels() {
         let mut derived = obs(2015, Some(80.0), Actual);
-        derived.derived = true;
+        derived.derived = Some(crate::model::Derivation {
+            rule: crate::model::Rule::RelativeChange,
+            level: crate::model::ValueRef {
+                year: 2020,
+                kind: Actual,
+            },
+            change: crate::model::ValueRef {
+                year: 2020,
+                kind: Change,
+            },
+            formula: Text {
+                zh: "f".into(),
+                en: "f".into(),
+            },
+        });
         let ind = indicator(vec![
             derived,
             obs(2020, Some(35.6), Change),

@@ -1,6 +1,6 @@
 //! The widget's state and every change to it, as one reducer: readable and testable without a browser.
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::{CityData, MetricCatalog};
 use crate::url_state::{Theme, UrlState, View};
 use std::collections::BTreeMap;

@@ -36,7 +36,7 @@ pub fn latest(indicator: &Indicator) -> Option<&Observation> {
         indicator
             .values
             .iter()
-            .filter(|v| v.kind == kind && !v.derived)
+            .filter(|v| v.kind == kind && !v.is_derived())
             .max_by_key(|v| (v.year, v.value.is_some()))
     };
     newest(ValueKind::Actual).or_else(|| newest(ValueKind::Change))

@@ -1,7 +1,7 @@
 //! The widget's state in its URL: `?lang=&city=&view=&metric=`, so a shared link opens the same
 //! view. Parsing is forgiving: an unknown or hostile value is dropped, never shown or trusted.
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::CITY_IDS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

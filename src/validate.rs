@@ -514,27 +514,32 @@ fn check_observation(p: &mut Vec<Problem>, quotes: &QuoteChecker, path: &str, ob
     if let Some(text) = &obs.text {
         check_text(p, file, &format!("{path}.text"), text);
     }
-    if obs.derived && obs.note.is_none() {
-        p.push(problem(
-            file,
-            &format!("{path}.note"),
-            "a derived value needs its formula in `note`",
-        ));
-    }
-    if !quotes.check(p, &format!("{path}.source"), &obs.source) {
+    // A derived value is printed nowhere: its inputs carry the sources (checked with its indicator).
+    if obs.is_derived() {
         return;
     }
-    if let (Some(value), false) = (obs.value, obs.derived) {
+    let Some(source) = &obs.source else {
+        p.push(problem(
+            file,
+            &format!("{path}.source"),
+            "a printed value needs its `source`; only a value with `derived` has none",
+        ));
+        return;
+    };
+    if !quotes.check(p, &format!("{path}.source"), source) {
+        return;
+    }
+    if let Some(value) = obs.value {
         quotes.check_number(
             p,
             &format!("{path}.value"),
             value,
-            &obs.source,
+            source,
             obs.note.is_some(),
         );
     }
     if let Some(text) = &obs.text {
-        quotes.check_words(p, &format!("{path}.text.zh"), &text.zh, &obs.source);
+        quotes.check_words(p, &format!("{path}.text.zh"), &text.zh, source);
     }
 }
 
@@ -622,7 +627,7 @@ impl QuoteChecker<'_> {
             return;
         }
         // A number the OCR ran into its neighbour ("2102015年") counts when a note explains it.
-        let printed = crate::chart::format_value(value);
+        let printed = crate::format::format_value(value);
         if explained && source.quote.contains(&printed) {
             return;
         }
@@ -630,7 +635,7 @@ impl QuoteChecker<'_> {
             self.file,
             path,
             &format!(
-                "expected {printed} as printed in the quote «{}»; mark a computed value \"derived\": true with its formula in `note`",
+                "expected {printed} as printed in the quote «{}»; a computed value needs `derived` with its rule, inputs and formula",
                 excerpt(&source.quote)
             ),
         ));

@@ -1,7 +1,7 @@
 //! The browser around the widget: storage, the address bar, media queries, downloads. Every call
 //! that can throw (storage in a sandboxed frame, history in an odd embed) fails quietly.
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use wasm_bindgen::JsCast;
 
 const CITY_KEY: &str = "ecoplan:city";

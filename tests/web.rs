@@ -3,7 +3,7 @@
 
 use ecoplan::components::indicator_chart::IndicatorChartProps;
 use ecoplan::components::IndicatorChart;
-use ecoplan::i18n::Lang;
+use ecoplan::lang::Lang;
 use ecoplan::model::{parse_city, Indicator};
 use std::time::Duration;
 use wasm_bindgen::JsCast;

@@ -1,4 +1,5 @@
-use crate::i18n::{t, Key, Lang};
+use crate::i18n::{t, Key};
+use crate::lang::Lang;
 use crate::model::{CityData, CITY_IDS};
 use crate::state::Load;
 use std::collections::BTreeMap;

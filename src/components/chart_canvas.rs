@@ -1,6 +1,9 @@
-use crate::chart::{draw, format_value, ChartPoint, ChartStyle, PlotGeometry};
+use crate::chart::{draw, ChartPoint, ChartStyle, PlotGeometry};
+use crate::describe::{point_kind_label, year_label};
+use crate::format::format_value;
 use crate::format::with_unit;
-use crate::i18n::{point_kind_label, t, year_label, Key, Lang};
+use crate::i18n::{t, Key};
+use crate::lang::Lang;
 use crate::web::device_pixel_ratio;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;

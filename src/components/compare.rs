@@ -1,5 +1,7 @@
 use crate::components::{Ctx, PrintedValue};
-use crate::i18n::{progress_text, t, Key, Lang};
+use crate::describe::progress_text;
+use crate::i18n::{t, Key};
+use crate::lang::Lang;
 use crate::model::{CityData, MetricCatalog, CITY_IDS};
 use crate::progress::{progress, Progress};
 use crate::state::Load;

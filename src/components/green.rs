@@ -1,6 +1,7 @@
 use crate::components::SourceButton;
 use crate::format::with_unit;
-use crate::i18n::{t, theme_name, Key, Lang};
+use crate::i18n::{t, theme_name, Key};
+use crate::lang::Lang;
 use crate::model::{CityData, GreenAction, Theme};
 use yew::prelude::*;
 
@@ -40,14 +41,14 @@ pub fn green(props: &GreenProps) -> Html {
                                         { format!("{}: ", t(lang, Key::ActionTarget)) }
                                         <SourceButton
                                             label={match target.value {
-                                                Some(v) if target.text.get(lang).is_empty() => with_unit(lang, &crate::chart::format_value(v), &target.unit),
+                                                Some(v) if target.text.get(lang).is_empty() => with_unit(lang, &crate::format::format_value(v), &target.unit),
                                                 _ => target.text.get(lang).to_string(),
                                             }}
-                                            source={target.source.clone()}
+                                            source={Some(target.source.clone())}
                                             what={a.title.get(lang).to_string()} />
                                     </p>
                                 }
-                                <SourceButton label={t(lang, Key::Source)} source={a.source.clone()} what={a.title.get(lang).to_string()} />
+                                <SourceButton label={t(lang, Key::Source)} source={Some(a.source.clone())} what={a.title.get(lang).to_string()} />
                             </article>
                         }) }
                         </div>

@@ -1,7 +1,10 @@
-use crate::chart::{format_value, points_of, ChartStyle};
+use crate::chart::{points_of, ChartStyle};
 use crate::components::{source_caption, ChartCanvas, SourceButton};
+use crate::describe::{point_kind_label, year_label};
+use crate::format::format_value;
 use crate::format::{value_text, with_unit};
-use crate::i18n::{point_kind_label, t, year_label, Key, Lang};
+use crate::i18n::{t, Key};
+use crate::lang::Lang;
 use crate::model::{Indicator, ValueKind};
 use yew::prelude::*;
 
@@ -71,7 +74,7 @@ pub fn indicator_chart(props: &IndicatorChartProps) -> Html {
                 <tbody>
                 { for ind.values.iter().map(|v| {
                     let text = value_text(lang, v, &ind.unit);
-                    let kind = match (v.kind, v.derived) {
+                    let kind = match (v.kind, v.is_derived()) {
                         (_, true) => t(lang, Key::Derived),
                         (ValueKind::Actual, _) => t(lang, Key::Measured),
                         (ValueKind::Target, _) => t(lang, Key::Target),
@@ -84,7 +87,7 @@ pub fn indicator_chart(props: &IndicatorChartProps) -> Html {
                             <td>{ v.year }</td>
                             <td>{ text }</td>
                             <td>{ kind }</td>
-                            <td><SourceButton label={crate::i18n::line_label(lang, v.source.line)} source={v.source.clone()} what={what} /></td>
+                            <td><SourceButton label={crate::describe::line_label(lang, v.source.as_ref().map_or(0, |s| s.line))} source={v.source.clone()} what={what} /></td>
                         </tr>
                     }
                 }) }

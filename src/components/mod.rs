@@ -20,7 +20,7 @@ pub use indicator_chart::IndicatorChart;
 pub use printed_value::{source_caption, PrintedValue};
 pub use source_button::SourceButton;
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::state::SourceRef;
 use yew::Callback;
 

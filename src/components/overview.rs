@@ -1,5 +1,7 @@
 use crate::components::{tabs::view_name, PrintedValue};
-use crate::i18n::{progress_text, t, Key, Lang};
+use crate::describe::progress_text;
+use crate::i18n::{t, Key};
+use crate::lang::Lang;
 use crate::model::{CityData, MetricCatalog};
 use crate::progress::Progress;
 use crate::summary::{headline, HEADLINE_METRICS};

@@ -1,6 +1,7 @@
 use crate::components::SourceButton;
+use crate::describe::year_label;
 use crate::format::value_text;
-use crate::i18n::{year_label, Lang};
+use crate::lang::Lang;
 use crate::model::Observation;
 use yew::prelude::*;
 

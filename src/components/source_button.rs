@@ -7,7 +7,7 @@ use yew::prelude::*;
 pub struct SourceButtonProps {
     /// What the reader sees: the number or the words.
     pub label: AttrValue,
-    pub source: Provenance,
+    pub source: Option<Provenance>,
     /// What the source is for, in the reader's language, shown above the quote.
     pub what: AttrValue,
 }
@@ -15,14 +15,14 @@ pub struct SourceButtonProps {
 /// A number or an action that opens the plan's own sentence when tapped.
 #[function_component(SourceButton)]
 pub fn source_button(props: &SourceButtonProps) -> Html {
-    let Some(ctx) = use_context::<Ctx>() else {
+    let (Some(ctx), Some(provenance)) = (use_context::<Ctx>(), props.source.as_ref()) else {
         return html! { <span>{ props.label.clone() }</span> };
     };
     let onclick = {
         let source = SourceRef {
             city: ctx.city,
-            line: props.source.line,
-            quote: props.source.quote.clone(),
+            line: provenance.line,
+            quote: provenance.quote.clone(),
             what: props.what.to_string(),
         };
         let show = ctx.show_source.clone();

@@ -1,4 +1,6 @@
-use crate::i18n::{line_label, t, Key, Lang};
+use crate::describe::line_label;
+use crate::i18n::{t, Key};
+use crate::lang::Lang;
 use crate::model::Plan;
 use crate::state::SourceRef;
 use web_sys::HtmlElement;

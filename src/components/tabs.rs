@@ -1,4 +1,5 @@
-use crate::i18n::{t, Key, Lang};
+use crate::i18n::{t, Key};
+use crate::lang::Lang;
 use crate::url_state::{to_query, UrlState, View};
 use yew::prelude::*;
 

@@ -1,5 +1,6 @@
 use crate::components::PrintedValue;
-use crate::i18n::{t, Key, Lang};
+use crate::i18n::{t, Key};
+use crate::lang::Lang;
 use crate::model::{Binding, CityData, Indicator, Observation, ValueKind};
 use yew::prelude::*;
 

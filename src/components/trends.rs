@@ -1,6 +1,8 @@
 use crate::components::{source_caption, IndicatorChart, SourceButton};
+use crate::describe::year_label;
 use crate::format::value_text;
-use crate::i18n::{t, year_label, Key, Lang};
+use crate::i18n::{t, Key};
+use crate::lang::Lang;
 use crate::model::{CityData, Domain};
 use crate::summary::charts_of;
 use yew::prelude::*;
