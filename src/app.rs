@@ -5,29 +5,23 @@ use crate::components::green::Green;
 use crate::components::header::Header;
 use crate::components::overview::Overview;
 use crate::components::source_panel::SourcePanel;
-use crate::components::tabs::{view_name, Tabs};
+use crate::components::tabs::Tabs;
 use crate::components::targets::Targets;
 use crate::components::trends::Trends;
 use crate::components::Ctx;
 use crate::export::city_csv;
 use crate::i18n::{t, Key};
 use crate::lang::Lang;
-use crate::model::{parse_catalog, parse_city, CityData, Domain, MetricCatalog, Text, CITY_IDS};
+use crate::model::{
+    city_ids, city_index, default_city, parse_catalog, parse_city, CityData, Domain, MetricCatalog,
+};
 use crate::state::{Action, DataAction, DataState, Load, UiState};
 use crate::url_state::{parse_query, to_query, Theme, View};
+use crate::views::{self, CityStatus};
 use crate::web;
 use gloo::net::http::Request;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// The cities' names before their files arrive, for the picker.
-const CITY_NAMES: [(&str, &str, &str); 5] = [
-    ("pingdingshan", "平顶山市", "Pingdingshan"),
-    ("zhengzhou", "郑州市", "Zhengzhou"),
-    ("jiaozuo", "焦作市", "Jiaozuo"),
-    ("jiyuan", "济源示范区", "Jiyuan"),
-    ("xingtai", "邢台市", "Xingtai"),
-];
 
 pub fn city_path(city: &str) -> String {
     format!("data/cities/{city}.json")
@@ -60,7 +54,7 @@ fn initial_state() -> UiState {
     let lang = web::remembered_lang()
         .or_else(web::browser_lang)
         .unwrap_or(Lang::Zh);
-    let city = web::remembered_city().unwrap_or(CITY_IDS[0]);
+    let city = web::remembered_city().unwrap_or_else(default_city);
     UiState::from_url(&parse_query(&web::query()), lang, city)
 }
 
@@ -83,7 +77,7 @@ pub fn app() -> Html {
         let data = data.clone();
         use_effect_with((ui.city, ui.view), move |(city, view)| {
             let wanted: Vec<&'static str> = match view {
-                View::Compare | View::Sources => CITY_IDS.to_vec(),
+                View::Compare | View::Sources => city_ids().collect(),
                 _ => vec![*city],
             };
             load_missing(&data, wanted);
@@ -123,33 +117,47 @@ pub fn app() -> Html {
     let ctx = Ctx {
         lang,
         dark: *dark,
-        city: ui.city,
         show_source: dispatch_with(&ui, Action::ShowSource),
     };
     let on_city = dispatch_with(&ui, Action::SetCity);
     let on_lang = dispatch_with(&ui, Action::SetLang);
     let on_view = dispatch_with(&ui, Action::SetView);
     let on_metric = dispatch_with(&ui, Action::SetMetric);
-    let names: Vec<(&'static str, Text)> = CITY_NAMES
+    let names: Vec<(&'static str, String)> = city_index()
+        .cities
         .iter()
-        .map(|(id, zh, en)| {
-            let name = match data.city(id) {
-                Some(Load::Ready(c)) => c.name.clone(),
-                _ => Text {
-                    zh: (*zh).into(),
-                    en: (*en).into(),
-                },
+        .map(|c| {
+            let name = match data.city(&c.id) {
+                Some(Load::Ready(city)) => city.name.get(lang).to_string(),
+                _ => c.name.get(lang).to_string(),
             };
-            (*id, name)
+            (c.id.as_str(), name)
         })
+        .collect();
+    let statuses = data.statuses();
+    let cities: Vec<(&str, &str, CityStatus)> = statuses
+        .iter()
+        .map(|(id, name, status)| (*id, name.get(lang), *status))
         .collect();
 
     let body = match (ui.view, data.catalog.as_ref(), data.city(ui.city)) {
-        (View::Sources, _, _) => html! { <About lang={lang} cities={data.cities.clone()} /> },
-        (View::Compare, Some(Load::Ready(catalog)), _) => html! {
-            <Compare lang={lang} cities={data.cities.clone()} catalog={catalog.clone()}
-                metric={ui.metric.clone()} on_metric={on_metric} />
-        },
+        (View::Sources, catalog, _) => {
+            let catalog = match catalog {
+                Some(Load::Ready(c)) => Some(&**c),
+                _ => None,
+            };
+            let view = std::rc::Rc::new(views::sources::sources(&cities, catalog, lang));
+            html! { <About view={view} /> }
+        }
+        (View::Compare, Some(Load::Ready(catalog)), _) => {
+            let view = Rc::new(views::compare::compare(
+                &cities,
+                catalog,
+                ui.metric.as_deref(),
+                lang,
+            ));
+            html! { <Compare lang={lang} dark={*dark} view={view} on_metric={on_metric} /> }
+        }
         (_, Some(Load::Failed(detail)), _) => failure(lang, detail, None),
         (_, _, Some(Load::Failed(detail))) => {
             let retry = {
@@ -159,23 +167,18 @@ pub fn app() -> Html {
             };
             failure(lang, detail, Some(retry))
         }
-        (view, Some(Load::Ready(catalog)), Some(Load::Ready(city))) => city_view(
-            view,
-            lang,
-            *dark,
-            city.clone(),
-            catalog.clone(),
-            on_view.clone(),
-        ),
+        (view, Some(Load::Ready(catalog)), Some(Load::Ready(city))) => {
+            city_view(view, lang, *dark, city, catalog, on_view.clone())
+        }
         _ => html! { <p class="status" role="status">{ t(lang, Key::Loading) }</p> },
     };
     let source_panel = ui.source.as_ref().map(|source| {
-        let plan = match data.city(source.city) {
+        let plan = match data.city(&source.city) {
             Some(Load::Ready(c)) => Some(c.plan.clone()),
             _ => None,
         };
         let close = dispatch_with(&ui, |()| Action::CloseSource);
-        html! { <SourcePanel lang={lang} source={source.clone()} plan={plan} on_close={close} /> }
+        html! { <SourcePanel lang={lang} citation={source.clone()} plan={plan} on_close={close} /> }
     });
     let downloads = match data.city(ui.city) {
         Some(Load::Ready(city)) if !matches!(ui.view, View::Compare | View::Sources) => {
@@ -243,22 +246,26 @@ fn city_view(
     view: View,
     lang: Lang,
     dark: bool,
-    city: Rc<CityData>,
-    catalog: Rc<MetricCatalog>,
+    city: &CityData,
+    catalog: &MetricCatalog,
     on_view: Callback<View>,
 ) -> Html {
     match view {
         View::Overview => {
-            html! { <Overview lang={lang} city={city} catalog={catalog} on_view={on_view} /> }
+            let view = Rc::new(views::overview::overview(city, catalog, lang));
+            html! { <Overview lang={lang} dark={dark} view={view} on_view={on_view} /> }
         }
-        View::Air => {
-            html! { <Trends lang={lang} dark={dark} city={city} domain={Domain::Air} title={view_name(lang, View::Air)} /> }
+        View::Air | View::Water => {
+            let domain = if view == View::Water {
+                Domain::Water
+            } else {
+                Domain::Air
+            };
+            let view = Rc::new(views::trends::trends(city, catalog, domain, lang));
+            html! { <Trends lang={lang} view={view} /> }
         }
-        View::Water => {
-            html! { <Trends lang={lang} dark={dark} city={city} domain={Domain::Water} title={view_name(lang, View::Water)} /> }
-        }
-        View::Targets => html! { <Targets lang={lang} city={city} /> },
-        View::Green => html! { <Green lang={lang} city={city} /> },
+        View::Targets => html! { <Targets view={Rc::new(views::targets::targets(city, lang))} /> },
+        View::Green => html! { <Green view={Rc::new(views::green::green(city, lang))} /> },
         View::Compare | View::Sources => html! {},
     }
 }

@@ -1,75 +1,142 @@
-//! Chart layout and drawing, generic over plotters' `DrawingBackend`: the same code draws on a
-//! canvas in the browser and into an SVG string in native tests.
+//! Chart drawing, generic over plotters' `DrawingBackend`: the same code draws on a canvas in the
+//! browser and into an SVG string in native tests. It draws what a view model says and computes
+//! nothing about the data beyond where things go.
 
 use crate::format::format_value;
-use crate::model::{Indicator, ValueKind};
+use crate::views::compare::CompareChart;
+use crate::views::{Mark, MarkKind, TrendChart};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PointKind {
-    Actual,
-    Target,
-    Derived,
+/// Either kind of chart a view shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChartModel {
+    Trend(TrendChart),
+    Compare(CompareChart),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ChartPoint {
-    pub year: u16,
-    pub value: f64,
-    pub kind: PointKind,
+impl ChartModel {
+    pub fn marks(&self) -> &[Mark] {
+        match self {
+            ChartModel::Trend(c) => &c.marks,
+            ChartModel::Compare(c) => &c.marks,
+        }
+    }
+
+    pub fn summary(&self) -> &str {
+        match self {
+            ChartModel::Trend(c) => &c.summary,
+            ChartModel::Compare(c) => &c.summary,
+        }
+    }
+
+    /// Height in CSS pixels for a width: wide charts are not taller than a phone screen allows.
+    pub fn css_height(&self, css_width: f64) -> f64 {
+        match self {
+            ChartModel::Trend(c) if c.compact => (css_width * 0.5).clamp(150.0, 200.0),
+            ChartModel::Trend(_) => (css_width * 0.6).clamp(220.0, 320.0),
+            ChartModel::Compare(c) => 48.0 + 52.0 * c.rows.len() as f64,
+        }
+    }
 }
 
-/// The numeric values of an indicator that can be plotted, by year. Words and changes are not points.
-pub fn points_of(indicator: &Indicator) -> Vec<ChartPoint> {
-    let mut points: Vec<ChartPoint> = indicator
-        .values
-        .iter()
-        .filter_map(|obs| {
-            let kind = match (obs.kind, obs.is_derived()) {
-                (ValueKind::Change, _) => return None,
-                (ValueKind::Target, _) => PointKind::Target,
-                (ValueKind::Actual, true) => PointKind::Derived,
-                (ValueKind::Actual, false) => PointKind::Actual,
-            };
-            obs.value.map(|value| ChartPoint {
-                year: obs.year,
-                value,
-                kind,
+/// How to draw: the device pixel ratio the backing store is scaled by, the font, the scheme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartStyle {
+    pub scale: f64,
+    pub font_family: String,
+    pub dark: bool,
+}
+
+/// Where the drawing put things, in backend pixels: for tooltips, hit tests and tests.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlotGeometry {
+    pub plot_x: (i32, i32),
+    pub plot_y: (i32, i32),
+    /// Where each of the model's marks is, in its order.
+    pub marks: Vec<(i32, i32)>,
+    /// Rows (Compare) are picked by height first; years by distance along the time axis.
+    pub by_rows: bool,
+}
+
+impl PlotGeometry {
+    pub fn contains(&self, (x, y): (i32, i32)) -> bool {
+        (self.plot_x.0..=self.plot_x.1).contains(&x) && (self.plot_y.0..=self.plot_y.1).contains(&y)
+    }
+
+    /// The mark nearest to a pointer at (x, y) in backend pixels: a tap anywhere above or below a
+    /// year picks that year (or, on Compare, anywhere along a city's row picks that city).
+    pub fn nearest(&self, (x, y): (i32, i32)) -> Option<usize> {
+        self.marks
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, (px, py))| {
+                let (dx, dy) = ((px - x).abs(), (py - y).abs());
+                if self.by_rows {
+                    (dy, dx)
+                } else {
+                    (dx, dy)
+                }
             })
-        })
-        .collect();
-    points.sort_by_key(|p| (p.year, p.kind == PointKind::Target));
-    // The same figure printed twice (in the table and in the text) is one point.
-    points.dedup_by(|a, b| a.year == b.year && a.kind == b.kind && a.value == b.value);
-    points
+            .map(|(i, _)| i)
+    }
 }
 
-/// Axis ranges: half a year of room at both ends, values from zero to a round number above the largest.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct AxisRanges {
-    pub years: (f64, f64),
-    pub values: (f64, f64),
+/// Okabe-Ito colours, safe for colour-blind readers; each kind also differs by marker and dash.
+pub const ACTUAL_COLOUR: RGBColor = RGBColor(0, 114, 178);
+pub const TARGET_COLOUR: RGBColor = RGBColor(213, 94, 0);
+pub const REFERENCE_COLOUR: RGBColor = RGBColor(0, 128, 94);
+
+struct Palette {
+    background: RGBColor,
+    text: RGBColor,
+    axis: RGBColor,
+    grid: RGBColor,
+    actual: RGBColor,
+    target: RGBColor,
+    reference: RGBColor,
 }
 
-pub fn axis_ranges(points: &[ChartPoint], unit: &str) -> AxisRanges {
-    let first = points.iter().map(|p| p.year).min().unwrap_or(2020);
-    let last = points.iter().map(|p| p.year).max().unwrap_or(2025);
-    let max = points.iter().map(|p| p.value).fold(0.0_f64, f64::max);
-    let min = points.iter().map(|p| p.value).fold(0.0_f64, f64::min);
+fn palette(dark: bool) -> Palette {
+    if dark {
+        Palette {
+            background: RGBColor(28, 28, 30),
+            text: RGBColor(236, 236, 236),
+            axis: RGBColor(190, 190, 190),
+            grid: RGBColor(70, 70, 74),
+            actual: RGBColor(86, 180, 233),
+            target: RGBColor(230, 159, 0),
+            reference: RGBColor(0, 190, 140),
+        }
+    } else {
+        Palette {
+            background: WHITE,
+            text: BLACK,
+            axis: RGBColor(80, 80, 80),
+            grid: RGBColor(215, 215, 215),
+            actual: ACTUAL_COLOUR,
+            target: TARGET_COLOUR,
+            reference: REFERENCE_COLOUR,
+        }
+    }
+}
+
+/// The value axis: from zero to a round number above the largest value; a share stops at 100%.
+pub fn value_range(values: impl Iterator<Item = f64>, unit_is_share: bool) -> (f64, f64) {
+    let (mut min, mut max) = (0.0_f64, 0.0_f64);
+    for v in values {
+        min = min.min(v);
+        max = max.max(v);
+    }
     let mut top = nice_ceiling(max * 1.15);
-    // A share cannot pass 100%: do not draw room above it.
-    if unit == "%" && max <= 100.0 {
+    if unit_is_share && max <= 100.0 {
         top = top.min(100.0);
     }
-    AxisRanges {
-        years: (f64::from(first) - 0.5, f64::from(last) + 0.5),
-        values: (min, top),
-    }
+    (min, top)
 }
 
-/// The smallest 1, 2 or 5 times a power of ten that is at least `x` (1 for nothing to show).
+/// The smallest 1, 2, 2.5 or 5 times a power of ten that is at least `x` (1 for nothing to show).
 pub fn nice_ceiling(x: f64) -> f64 {
     if !x.is_finite() || x <= 0.0 {
         return 1.0;
@@ -82,384 +149,391 @@ pub fn nice_ceiling(x: f64) -> f64 {
         .unwrap_or(10.0 * magnitude)
 }
 
-/// What the chart needs besides the points: labels already in the reader's language, and the
-/// device pixel ratio the canvas backing store is scaled by.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChartStyle {
-    pub unit: String,
-    pub target_label: String,
-    pub scale: f64,
-    pub font_family: String,
-    pub dark: bool,
+/// A rough width of a label in pixels at `size`: CJK characters are square, others about half.
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| if c as u32 >= 0x2E80 { 1.0 } else { 0.56 })
+        .sum::<f64>()
+        * size
 }
 
-/// Where the drawing put things, in backend pixels: for tooltips, hit tests and tests.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PlotGeometry {
-    pub plot_x: (i32, i32),
-    pub plot_y: (i32, i32),
-    pub points: Vec<(ChartPoint, (i32, i32))>,
-}
-
-impl PlotGeometry {
-    pub fn contains(&self, (x, y): (i32, i32)) -> bool {
-        (self.plot_x.0..=self.plot_x.1).contains(&x) && (self.plot_y.0..=self.plot_y.1).contains(&y)
+/// Splits a label into lines no wider than `width` (at most two; a word target is short).
+fn wrap(text: &str, size: f64, width: f64) -> Vec<String> {
+    if text_width(text, size) <= width {
+        return vec![text.to_string()];
     }
-
-    /// The point nearest to a pointer at (x, y) in backend pixels: by distance along the time
-    /// axis first, so a tap anywhere above or below a year picks that year.
-    pub fn nearest(&self, (x, y): (i32, i32)) -> Option<usize> {
-        self.points
-            .iter()
-            .enumerate()
-            .min_by_key(|(_, (_, (px, py)))| ((px - x).abs(), (py - y).abs()))
-            .map(|(i, _)| i)
+    let chars: Vec<char> = text.chars().collect();
+    let mut best = chars.len() / 2;
+    // Prefer a break at a space or after " · " near the middle.
+    if let Some(i) = (0..chars.len())
+        .filter(|i| chars[*i] == ' ')
+        .min_by_key(|i| (*i as i64 - (chars.len() / 2) as i64).abs())
+    {
+        best = i;
     }
-}
-
-/// Okabe-Ito colours, safe for colour-blind readers; the target also differs by dash and marker.
-pub const ACTUAL_COLOUR: RGBColor = RGBColor(0, 114, 178);
-pub const TARGET_COLOUR: RGBColor = RGBColor(213, 94, 0);
-
-struct Palette {
-    background: RGBColor,
-    text: RGBColor,
-    axis: RGBColor,
-    grid: RGBColor,
-    actual: RGBColor,
-    target: RGBColor,
-}
-
-fn palette(dark: bool) -> Palette {
-    if dark {
-        Palette {
-            background: RGBColor(28, 28, 30),
-            text: RGBColor(236, 236, 236),
-            axis: RGBColor(190, 190, 190),
-            grid: RGBColor(70, 70, 74),
-            actual: RGBColor(86, 180, 233),
-            target: RGBColor(230, 159, 0),
-        }
-    } else {
-        Palette {
-            background: WHITE,
-            text: BLACK,
-            axis: RGBColor(80, 80, 80),
-            grid: RGBColor(215, 215, 215),
-            actual: ACTUAL_COLOUR,
-            target: TARGET_COLOUR,
-        }
-    }
+    let first: String = chars[..best].iter().collect();
+    let rest: String = chars[best..].iter().collect();
+    vec![first.trim().to_string(), rest.trim().to_string()]
 }
 
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
-    points: &[ChartPoint],
+    model: &ChartModel,
+    style: &ChartStyle,
+    active: Option<usize>,
+) -> Result<PlotGeometry, DrawingAreaErrorKind<DB::ErrorType>> {
+    match model {
+        ChartModel::Trend(c) => draw_trend(root, c, style, active),
+        ChartModel::Compare(c) => draw_compare(root, c, style, active),
+    }
+}
+
+fn draw_marker<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    at: (i32, i32),
+    kind: MarkKind,
+    colours: &Palette,
+    s: &dyn Fn(f64) -> i32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    match kind {
+        MarkKind::Actual => root.draw(&Circle::new(at, s(5.0), colours.actual.filled())),
+        MarkKind::Derived => {
+            root.draw(&Circle::new(at, s(5.0), colours.background.filled()))?;
+            root.draw(&Circle::new(
+                at,
+                s(5.0),
+                colours.actual.stroke_width(s(2.0) as u32),
+            ))
+        }
+        MarkKind::Target => root.draw(&TriangleMarker::new(at, s(7.0), colours.target.filled())),
+        MarkKind::WordTarget => {
+            let r = s(6.0);
+            let (x, y) = at;
+            root.draw(&PathElement::new(
+                vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)],
+                colours.target.stroke_width(s(2.0) as u32),
+            ))
+        }
+    }
+}
+
+fn draw_trend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart_model: &TrendChart,
     style: &ChartStyle,
     active: Option<usize>,
 ) -> Result<PlotGeometry, DrawingAreaErrorKind<DB::ErrorType>> {
     let s = |px: f64| (px * style.scale).round() as i32;
+    let label_size = if chart_model.compact { 12.0 } else { 13.0 };
     let font = |px: f64| (style.font_family.as_str(), px * style.scale).into_font();
-    let ranges = axis_ranges(points, &style.unit);
     let colours = palette(style.dark);
-    let fg = colours.text;
+    let marks = &chart_model.marks;
     root.fill(&colours.background)?;
 
-    let mut chart = ChartBuilder::on(root)
-        .margin_top(s(24.0))
-        .margin_right(s(16.0))
-        .margin_left(s(8.0))
-        .x_label_area_size(s(28.0))
-        .y_label_area_size(s(44.0))
-        .build_cartesian_2d(
-            ranges.years.0..ranges.years.1,
-            ranges.values.0..ranges.values.1,
-        )?;
+    let first = marks.iter().map(|m| m.year).min().unwrap_or(2020);
+    let last = marks.iter().map(|m| m.year).max().unwrap_or(2025);
+    let years = (f64::from(first) - 0.5, f64::from(last) + 0.5);
+    let has_words = marks.iter().any(|m| m.kind == MarkKind::WordTarget);
+    let values = marks
+        .iter()
+        .filter_map(|m| m.value)
+        .chain(chart_model.reference.as_ref().map(|r| r.value));
+    let (low, top) = value_range(values, chart_model.unit == "%");
+    // Room above the highest value for a word target's marker and label.
+    let top = if has_words { top * 1.25 } else { top };
 
-    let years: Vec<u16> = {
-        let mut y: Vec<u16> = points.iter().map(|p| p.year).collect();
-        y.dedup();
-        y
-    };
+    let mut chart = ChartBuilder::on(root)
+        .margin_top(s(22.0))
+        .margin_right(s(18.0))
+        .margin_left(s(8.0))
+        .x_label_area_size(s(26.0))
+        .y_label_area_size(s(40.0))
+        .build_cartesian_2d(years.0..years.1, low..top)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
         .x_labels(0)
-        .y_labels(5)
+        .y_labels(if chart_model.compact { 3 } else { 5 })
         .y_label_formatter(&|v| format_value(*v))
         .label_style(font(12.0).color(&colours.axis))
         .max_light_lines(0)
         .bold_line_style(colours.grid)
         .axis_style(colours.axis)
         .draw()?;
-
-    // The unit above the value axis, horizontal, where it cannot collide with the tick labels.
-    if !style.unit.is_empty() {
+    if !chart_model.unit.is_empty() {
         root.draw(&Text::new(
-            style.unit.clone(),
+            chart_model.unit.clone(),
             (s(6.0), s(4.0)),
             font(12.0).color(&colours.axis),
         ))?;
     }
-    // Year labels only where the plan prints a value, so the axis does not suggest yearly data.
-    let (_, y_bottom) = chart.plotting_area().get_pixel_range();
-    for year in &years {
-        let (x, _) = chart.backend_coord(&(f64::from(*year), ranges.values.0));
+    let (plot_x, plot_y) = chart.plotting_area().get_pixel_range();
+    // Year labels only where the plan gives something, so the axis does not suggest yearly data.
+    let mut labelled: Vec<u16> = marks.iter().map(|m| m.year).collect();
+    labelled.dedup();
+    for year in &labelled {
+        let (x, _) = chart.backend_coord(&(f64::from(*year), low));
         root.draw(&Text::new(
             year.to_string(),
-            (x, y_bottom.end + s(8.0)),
+            (x, plot_y.end + s(7.0)),
             font(12.0)
                 .color(&colours.axis)
                 .pos(Pos::new(HPos::Center, VPos::Top)),
         ))?;
     }
 
-    let actual: Vec<&ChartPoint> = points
-        .iter()
-        .filter(|p| p.kind != PointKind::Target)
-        .collect();
-    // Lines join consecutive years only: a gap in printed years is not drawn as measured.
-    for pair in actual.windows(2) {
-        if pair[1].year == pair[0].year + 1 {
-            chart.draw_series(LineSeries::new(
-                pair.iter().map(|p| (f64::from(p.year), p.value)),
-                colours.actual.stroke_width(s(2.0) as u32),
+    if let Some(reference) = &chart_model.reference {
+        chart.draw_series(DashedLineSeries::new(
+            [(years.0, reference.value), (years.1, reference.value)],
+            s(2.0),
+            s(3.0),
+            colours.reference.stroke_width(s(2.0) as u32),
+        ))?;
+        let (_, y) = chart.backend_coord(&(years.0, reference.value));
+        root.draw(&Text::new(
+            reference.label.clone(),
+            (plot_x.start + s(4.0), y - s(3.0)),
+            font(12.0)
+                .color(&colours.reference)
+                .pos(Pos::new(HPos::Left, VPos::Bottom)),
+        ))?;
+    }
+    for target in marks.iter().filter(|m| m.kind == MarkKind::Target) {
+        if let Some(v) = target.value {
+            chart.draw_series(DashedLineSeries::new(
+                [(years.0, v), (years.1, v)],
+                s(6.0),
+                s(4.0),
+                colours.target.stroke_width(s(1.5).max(1) as u32),
             ))?;
         }
     }
-    let targets: Vec<&ChartPoint> = points
+    let levels: Vec<(f64, f64)> = marks
         .iter()
-        .filter(|p| p.kind == PointKind::Target)
+        .filter(|m| matches!(m.kind, MarkKind::Actual | MarkKind::Derived))
+        .filter_map(|m| m.value.map(|v| (f64::from(m.year), v)))
         .collect();
-    for target in &targets {
-        chart.draw_series(DashedLineSeries::new(
-            [
-                (ranges.years.0, target.value),
-                (ranges.years.1, target.value),
-            ],
-            s(6.0),
-            s(4.0),
-            colours.target.stroke_width(s(2.0) as u32),
+    // Successive levels are joined; the years between get no marker, tooltip or row.
+    if levels.len() >= 2 {
+        chart.draw_series(LineSeries::new(
+            levels.iter().copied(),
+            colours.actual.stroke_width(s(2.0) as u32),
         ))?;
     }
-
-    let mut geometry = PlotGeometry {
-        plot_x: (0, 0),
-        plot_y: (0, 0),
-        points: Vec::with_capacity(points.len()),
-    };
-    let (px, py) = chart.plotting_area().get_pixel_range();
-    geometry.plot_x = (px.start, px.end);
-    geometry.plot_y = (py.start, py.end);
-
-    for (i, p) in points.iter().enumerate() {
-        let at = chart.backend_coord(&(f64::from(p.year), p.value));
-        geometry.points.push((*p, at));
-        if active == Some(i) {
-            // The point the tooltip describes: a ring that does not rely on colour alone.
-            root.draw(&Circle::new(at, s(11.0), fg.stroke_width(s(2.0) as u32)))?;
+    // The latest level to the numeric target after it: the way still to go.
+    if let Some(latest) = levels.last() {
+        if let Some(goal) = marks
+            .iter()
+            .filter(|m| m.kind == MarkKind::Target && f64::from(m.year) > latest.0)
+            .filter_map(|m| m.value.map(|v| (f64::from(m.year), v)))
+            .next_back()
+        {
+            chart.draw_series(DashedLineSeries::new(
+                [*latest, goal],
+                s(4.0),
+                s(4.0),
+                colours.actual.stroke_width(s(1.5).max(1) as u32),
+            ))?;
         }
-        match p.kind {
-            PointKind::Actual => {
-                root.draw(&Circle::new(at, s(5.0), colours.actual.filled()))?;
-            }
-            PointKind::Derived => {
-                root.draw(&Circle::new(
-                    at,
-                    s(5.0),
-                    colours.actual.stroke_width(s(2.0) as u32),
+    }
+
+    let word_y = top * 0.9;
+    let mut geometry = PlotGeometry {
+        plot_x: (plot_x.start, plot_x.end),
+        plot_y: (plot_y.start, plot_y.end),
+        marks: Vec::with_capacity(marks.len()),
+        by_rows: false,
+    };
+    for (i, m) in marks.iter().enumerate() {
+        let at = chart.backend_coord(&(f64::from(m.year), m.value.unwrap_or(word_y)));
+        geometry.marks.push(at);
+        if active == Some(i) {
+            // The mark the tooltip describes: a ring that does not rely on colour alone.
+            root.draw(&Circle::new(
+                at,
+                s(11.0),
+                colours.text.stroke_width(s(2.0) as u32),
+            ))?;
+        }
+        draw_marker(root, at, m.kind, &colours, &s)?;
+        if m.kind == MarkKind::WordTarget {
+            // Right-aligned to the marker when it is in the right half, so it stays inside.
+            let right_half = at.0 > (plot_x.start + plot_x.end) / 2;
+            let room = if right_half {
+                f64::from(at.0 - plot_x.start)
+            } else {
+                f64::from(plot_x.end - at.0)
+            } / style.scale;
+            let lines = wrap(&m.label, label_size, room - 12.0);
+            let count = lines.len() as i32;
+            for (n, line) in lines.into_iter().enumerate() {
+                let dy = s(label_size + 2.0) * (n as i32 - count + 1);
+                let (x, h) = if right_half {
+                    (at.0 - s(10.0), HPos::Right)
+                } else {
+                    (at.0 + s(10.0), HPos::Left)
+                };
+                root.draw(&Text::new(
+                    line,
+                    (x, at.1 + dy),
+                    font(label_size)
+                        .color(&colours.text)
+                        .pos(Pos::new(h, VPos::Center)),
                 ))?;
             }
-            PointKind::Target => {
-                root.draw(&TriangleMarker::new(at, s(7.0), colours.target.filled()))?;
-            }
+        } else {
+            root.draw(&Text::new(
+                m.label.clone(),
+                (at.0, at.1 - s(10.0)),
+                font(label_size)
+                    .color(&colours.text)
+                    .pos(Pos::new(HPos::Center, VPos::Bottom)),
+            ))?;
         }
-        let label = match p.kind {
-            PointKind::Target => format!("{} {}", style.target_label, format_value(p.value)),
-            _ => format_value(p.value),
-        };
-        root.draw(&Text::new(
-            label,
-            (at.0, at.1 - s(10.0)),
-            font(13.0)
-                .color(&fg)
-                .pos(Pos::new(HPos::Center, VPos::Bottom)),
-        ))?;
     }
     root.present()?;
     Ok(geometry)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::parse_city;
-    use plotters::backend::SVGBackend;
-
-    /// Jiaozuo's PM2.5 as its plan prints it: 56 μg/m³ in 2020, 43 the 2025 target.
-    fn sample_points() -> Vec<ChartPoint> {
-        vec![
-            ChartPoint {
-                year: 2020,
-                value: 56.0,
-                kind: PointKind::Actual,
-            },
-            ChartPoint {
-                year: 2025,
-                value: 43.0,
-                kind: PointKind::Target,
-            },
-        ]
+fn draw_compare<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    model: &CompareChart,
+    style: &ChartStyle,
+    active: Option<usize>,
+) -> Result<PlotGeometry, DrawingAreaErrorKind<DB::ErrorType>> {
+    let s = |px: f64| (px * style.scale).round() as i32;
+    let font = |px: f64| (style.font_family.as_str(), px * style.scale).into_font();
+    let colours = palette(style.dark);
+    root.fill(&colours.background)?;
+    let values = model
+        .marks
+        .iter()
+        .filter_map(|m| m.value)
+        .chain(model.reference.as_ref().map(|r| r.value));
+    let (low, top) = value_range(values, model.unit == "%");
+    let rows = model.rows.len().max(1) as f64;
+    let mut chart = ChartBuilder::on(root)
+        .margin_top(s(22.0))
+        .margin_right(s(22.0))
+        .margin_left(s(12.0))
+        .x_label_area_size(s(24.0))
+        .build_cartesian_2d(low..top, 0.0..rows)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(0)
+        .x_labels(5)
+        .x_label_formatter(&|v| format_value(*v))
+        .label_style(font(12.0).color(&colours.axis))
+        .max_light_lines(0)
+        .bold_line_style(colours.grid)
+        .axis_style(colours.axis)
+        .draw()?;
+    if !model.unit.is_empty() {
+        root.draw(&Text::new(
+            model.unit.clone(),
+            (s(6.0), s(4.0)),
+            font(12.0).color(&colours.axis),
+        ))?;
     }
-
-    fn style() -> ChartStyle {
-        ChartStyle {
-            unit: "μg/m³".into(),
-            target_label: "目标".into(),
-            scale: 1.0,
-            font_family: "sans-serif".into(),
-            dark: false,
+    let (plot_x, plot_y) = chart.plotting_area().get_pixel_range();
+    if let Some(reference) = &model.reference {
+        chart.draw_series(DashedLineSeries::new(
+            [(reference.value, 0.0), (reference.value, rows)],
+            s(2.0),
+            s(3.0),
+            colours.reference.stroke_width(s(2.0) as u32),
+        ))?;
+        let (x, _) = chart.backend_coord(&(reference.value, rows));
+        let right =
+            f64::from(plot_x.end - x) / style.scale > text_width(&reference.label, 12.0) + 6.0;
+        root.draw(&Text::new(
+            reference.label.clone(),
+            (
+                if right { x + s(4.0) } else { x - s(4.0) },
+                plot_y.start - s(4.0),
+            ),
+            font(12.0).color(&colours.reference).pos(Pos::new(
+                if right { HPos::Left } else { HPos::Right },
+                VPos::Bottom,
+            )),
+        ))?;
+    }
+    let mut geometry = PlotGeometry {
+        plot_x: (plot_x.start, plot_x.end),
+        plot_y: (plot_y.start, plot_y.end),
+        marks: vec![(0, 0); model.marks.len()],
+        by_rows: true,
+    };
+    for (i, row) in model.rows.iter().enumerate() {
+        // Top to bottom: the city's name on the upper half of its band, its marks below.
+        let band_top = rows - i as f64;
+        let (_, name_y) = chart.backend_coord(&(low, band_top - 0.12));
+        root.draw(&Text::new(
+            row.name.clone(),
+            (plot_x.start + s(4.0), name_y),
+            font(13.0)
+                .color(&colours.text)
+                .pos(Pos::new(HPos::Left, VPos::Top)),
+        ))?;
+        let y = band_top - 0.7;
+        let at = |m: usize| chart.backend_coord(&(model.marks[m].value.unwrap_or(low), y));
+        if let (Some(a), Some(b)) = (row.latest, row.target) {
+            root.draw(&PathElement::new(
+                vec![at(a), at(b)],
+                colours.axis.stroke_width(s(1.5).max(1) as u32),
+            ))?;
+        }
+        for m in [row.latest, row.target].into_iter().flatten() {
+            let p = at(m);
+            geometry.marks[m] = p;
+            if active == Some(m) {
+                root.draw(&Circle::new(
+                    p,
+                    s(11.0),
+                    colours.text.stroke_width(s(2.0) as u32),
+                ))?;
+            }
+            draw_marker(root, p, model.marks[m].kind, &colours, &s)?;
+        }
+        // Value labels beside their markers, the smaller value's to its left.
+        let mut labelled: Vec<usize> = [row.latest, row.target].into_iter().flatten().collect();
+        labelled.sort_by(|a, b| {
+            model.marks[*a]
+                .value
+                .partial_cmp(&model.marks[*b].value)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        let single = labelled.len() == 1;
+        for (n, m) in labelled.iter().enumerate() {
+            let p = at(*m);
+            let left = n == 0 && !single;
+            let label = &model.marks[*m].label;
+            root.draw(&Text::new(
+                label.clone(),
+                (if left { p.0 - s(10.0) } else { p.0 + s(10.0) }, p.1),
+                font(12.0).color(&colours.text).pos(Pos::new(
+                    if left { HPos::Right } else { HPos::Left },
+                    VPos::Center,
+                )),
+            ))?;
+        }
+        if let Some(words) = &row.words {
+            // Beside the name when the row has marks, else where the marks would be.
+            let has_marks = row.latest.is_some() || row.target.is_some();
+            let (_, wy) = chart.backend_coord(&(low, if has_marks { band_top - 0.12 } else { y }));
+            let (x, h, v) = if has_marks {
+                (plot_x.end - s(2.0), HPos::Right, VPos::Top)
+            } else {
+                (plot_x.start + s(4.0), HPos::Left, VPos::Center)
+            };
+            root.draw(&Text::new(
+                words.clone(),
+                (x, wy),
+                font(12.0).color(&colours.axis).pos(Pos::new(h, v)),
+            ))?;
         }
     }
-
-    /// The text of every `<text>` element, in drawing order.
-    fn texts(svg: &str) -> Vec<String> {
-        svg.split("<text")
-            .skip(1)
-            .filter_map(|t| {
-                let body = &t[t.find('>')? + 1..t.find("</text>")?];
-                Some(body.trim().to_string())
-            })
-            .collect()
-    }
-
-    fn render(points: &[ChartPoint]) -> (String, PlotGeometry) {
-        let mut svg = String::new();
-        let geometry = {
-            let root = SVGBackend::with_string(&mut svg, (360, 240)).into_drawing_area();
-            draw(&root, points, &style(), None).expect("draws")
-        };
-        (svg, geometry)
-    }
-
-    #[test]
-    fn jiaozuo_pm25_points_are_its_printed_level_and_target() {
-        let city = parse_city("jiaozuo.json", include_str!("../data/cities/jiaozuo.json")).unwrap();
-        let pm25 = city
-            .indicators
-            .iter()
-            .find(|i| i.metric.as_deref() == Some("pm25"))
-            .expect("a PM2.5 indicator");
-        assert_eq!(points_of(pm25), sample_points());
-    }
-
-    #[test]
-    fn changes_and_words_are_not_points_and_repeats_are_one() {
-        let obs = crate::model::Observation::fixture;
-        let indicator = Indicator {
-            id: "pm25".into(),
-            metric: Some("pm25".into()),
-            domain: crate::model::Domain::Air,
-            group: None,
-            row: Some(1),
-            name: crate::model::Text {
-                zh: "PM2.5".into(),
-                en: "PM2.5".into(),
-            },
-            unit: "μg/m³".into(),
-            binding: None,
-            scope: None,
-            notes: vec![],
-            values: vec![
-                obs(2025, Some(43.0), ValueKind::Target),
-                obs(2020, Some(56.0), ValueKind::Actual),
-                obs(2020, Some(56.0), ValueKind::Actual),
-                obs(2020, Some(35.6), ValueKind::Change),
-                obs(2025, None, ValueKind::Target),
-            ],
-        };
-        assert_eq!(points_of(&indicator), sample_points());
-    }
-
-    #[test]
-    fn axis_covers_every_value_from_zero() {
-        let r = axis_ranges(&sample_points(), "μg/m³");
-        assert_eq!(r.years, (2019.5, 2025.5));
-        assert_eq!(r.values, (0.0, 100.0));
-        assert_eq!(nice_ceiling(64.4), 100.0);
-        assert_eq!(nice_ceiling(0.0), 1.0);
-        assert_eq!(nice_ceiling(19.0), 20.0);
-        assert_eq!(nice_ceiling(2.1), 2.5);
-        let share = [ChartPoint {
-            year: 2025,
-            value: 90.0,
-            kind: PointKind::Target,
-        }];
-        assert_eq!(axis_ranges(&share, "%").values, (0.0, 100.0));
-        assert_eq!(axis_ranges(&share, "μg/m³").values, (0.0, 200.0));
-    }
-
-    #[test]
-    fn every_point_is_drawn_inside_the_plot_area() {
-        let (_, geometry) = render(&sample_points());
-        assert_eq!(geometry.points.len(), 2);
-        for (p, at) in &geometry.points {
-            assert!(
-                geometry.contains(*at),
-                "{p:?} at {at:?} outside {geometry:?}"
-            );
-        }
-        let (_, left) = geometry.points[0];
-        let (_, right) = geometry.points[1];
-        assert!(left.0 < right.0, "2020 is left of 2025");
-        assert!(left.1 < right.1, "56 is drawn higher than 43");
-    }
-
-    #[test]
-    fn target_is_drawn_dashed_and_labelled_with_its_year_and_value() {
-        let (svg, _) = render(&sample_points());
-        // A dashed line is drawn as many short segments in the target colour.
-        let target_segments = svg.matches("stroke=\"#D55E00\"").count();
-        assert!(target_segments >= 5, "{target_segments} target segments");
-        let texts = texts(&svg);
-        for text in ["2020", "2025", "56", "目标 43", "μg/m³", "0", "100"] {
-            assert!(
-                texts.iter().any(|t| t == text),
-                "missing {text} in {texts:?}"
-            );
-        }
-        assert!(!texts.iter().any(|t| t.ends_with(".0")), "{texts:?}");
-    }
-
-    #[test]
-    fn years_without_a_printed_value_are_not_joined() {
-        let points = [
-            ChartPoint {
-                year: 2015,
-                value: 80.0,
-                kind: PointKind::Actual,
-            },
-            ChartPoint {
-                year: 2020,
-                value: 56.0,
-                kind: PointKind::Actual,
-            },
-        ];
-        let actual_line = "stroke=\"#0072B2\" stroke-width=\"2\"";
-        let (svg, _) = render(&points);
-        assert!(
-            !svg.contains(actual_line),
-            "no line across the 2016-2019 gap"
-        );
-        let joined = [
-            points[0],
-            ChartPoint {
-                year: 2016,
-                value: 70.0,
-                kind: PointKind::Actual,
-            },
-        ];
-        let (svg, _) = render(&joined);
-        assert!(svg.contains(actual_line), "consecutive years are joined");
-    }
+    root.present()?;
+    Ok(geometry)
 }

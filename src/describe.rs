@@ -7,11 +7,11 @@ use crate::lang::Lang;
 use crate::progress::{Progress, Status};
 
 /// What a charted point is: measured, a target, or derived by us.
-pub fn point_kind_label(lang: Lang, kind: crate::chart::PointKind) -> &'static str {
+pub fn point_kind_label(lang: Lang, kind: crate::series::PointKind) -> &'static str {
     match kind {
-        crate::chart::PointKind::Actual => t(lang, Key::Measured),
-        crate::chart::PointKind::Target => t(lang, Key::Target),
-        crate::chart::PointKind::Derived => t(lang, Key::Derived),
+        crate::series::PointKind::Actual => t(lang, Key::Measured),
+        crate::series::PointKind::Target => t(lang, Key::Target),
+        crate::series::PointKind::Derived => t(lang, Key::Derived),
     }
 }
 

@@ -23,15 +23,13 @@ pub fn value_text(lang: Lang, obs: &Observation, indicator_unit: &str) -> String
     let amount = with_unit(lang, &format_value(value), unit);
     let amount = match obs.bound {
         None => amount,
-        Some(bound) => {
-            let sign = match bound {
-                Bound::AtLeast => "≥",
-                Bound::AtMost => "≤",
-                Bound::Below => "<",
-                Bound::Above => ">",
-            };
-            format!("{sign} {amount}")
-        }
+        Some(bound) => format!("{} {amount}", bound_sign(bound)),
+    };
+    // A derived level is an estimate: it says so wherever it is written.
+    let amount = if obs.is_derived() {
+        format!("≈{amount}")
+    } else {
+        amount
     };
     let amount = if obs.kind == ValueKind::Change {
         let against = obs.against.unwrap_or(obs.year);
@@ -51,6 +49,25 @@ pub fn value_text(lang: Lang, obs: &Observation, indicator_unit: &str) -> String
         }
     } else {
         amount
+    }
+}
+
+pub fn bound_sign(bound: Bound) -> &'static str {
+    match bound {
+        Bound::AtLeast => "≥",
+        Bound::AtMost => "≤",
+        Bound::Below => "<",
+        Bound::Above => ">",
+    }
+}
+
+/// A unit as a caption on its own (above a chart's value axis), in the reader's language.
+pub fn unit_label(lang: Lang, unit: &str) -> &str {
+    match (lang, unit) {
+        (Lang::Zh, "days") => "天",
+        (Lang::Zh, "count") => "个",
+        (_, "percentage points") if lang == Lang::Zh => "个百分点",
+        _ => unit,
     }
 }
 

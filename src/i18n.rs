@@ -74,6 +74,18 @@ pub enum Key {
     EmbedIframe,
     Copy,
     Copied,
+    Formula,
+    FromSentences,
+    ClassTwoLimit,
+    Standard,
+    Clause,
+    CityIsDoing,
+    NoMeasures,
+    NoNumber,
+    LatestLevel,
+    Standards,
+    StandardsText,
+    MoreFigures,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -168,6 +180,24 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         EmbedIframe => ("iframe 方式", "Plain iframe"),
         Copy => ("复制", "Copy"),
         Copied => ("已复制", "Copied"),
+        Formula => ("推算方法", "How it is derived"),
+        FromSentences => ("依据的原文", "From these sentences"),
+        ClassTwoLimit => ("国家二级标准", "National Class II limit"),
+        Standard => ("标准", "Standard"),
+        Clause => ("条款", "Clause"),
+        CityIsDoing => ("城市在做什么", "What the city is doing"),
+        NoMeasures => (
+            "规划没有列出这一领域的主要措施。",
+            "The plan lists no main measures in this area.",
+        ),
+        NoNumber => ("规划未给出数值", "No number in the plan"),
+        LatestLevel => ("最新", "Latest"),
+        Standards => ("国家标准", "National standards"),
+        StandardsText => (
+            "图表中的参考线取自以下国家标准。",
+            "The reference lines on the charts come from these national standards.",
+        ),
+        MoreFigures => ("图中未能显示的数据", "Figures the chart cannot show"),
         AboutLink => (
             "数据来自五市的官方生态环境规划：查看来源",
             "The data comes from the five cities' official plans: see the sources",

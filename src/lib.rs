@@ -15,10 +15,11 @@ pub mod i18n;
 pub mod lang;
 pub mod model;
 pub mod progress;
+pub mod series;
 pub mod state;
-pub mod summary;
 pub mod url_state;
 pub mod validate;
+pub mod views;
 pub mod web;
 
 /// Mounts the widget into the page's `#ecoplan` element, or its `<body>` if there is none.

@@ -4,8 +4,50 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The five cities, in the order the widget lists them.
-pub const CITY_IDS: [&str; 5] = ["pingdingshan", "zhengzhou", "jiaozuo", "jiyuan", "xingtai"];
+/// A city as the picker lists it before its file arrives (`data/cities.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CityEntry {
+    pub id: String,
+    pub name: Text,
+}
+
+/// The cities the widget offers, in order, and the one it opens with: `data/cities.json`, the
+/// one place that lists them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CityIndex {
+    pub default: String,
+    pub cities: Vec<CityEntry>,
+}
+
+/// The bundled city list, parsed once; its strings live as long as the program.
+pub fn city_index() -> &'static CityIndex {
+    static INDEX: std::sync::OnceLock<CityIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        serde_json::from_str(include_str!("../data/cities.json")).unwrap_or(CityIndex {
+            default: String::new(),
+            cities: Vec::new(),
+        })
+    })
+}
+
+/// The city ids, in the order the widget lists them.
+pub fn city_ids() -> impl Iterator<Item = &'static str> {
+    city_index().cities.iter().map(|c| c.id.as_str())
+}
+
+/// A known city's id as a `'static` str, or `None` for anything else.
+pub fn known_city(id: &str) -> Option<&'static str> {
+    city_ids().find(|c| *c == id)
+}
+
+/// The city a first visit opens.
+pub fn default_city() -> &'static str {
+    known_city(&city_index().default)
+        .or_else(|| city_ids().next())
+        .unwrap_or("")
+}
 
 /// A string in both languages of the widget.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

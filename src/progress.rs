@@ -1,7 +1,7 @@
 //! Progress to target, computed only from what the plan prints: no number where the plan gives
 //! words, no bar where there is nothing after the baseline.
 
-use crate::model::{Better, Indicator, Text, ValueKind};
+use crate::model::{Better, Indicator, Observation, Text, ValueKind};
 
 /// A printed level of an indicator in one year.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -46,6 +46,36 @@ pub enum Status {
     Worsening,
 }
 
+/// The plan's baseline: the printed level of its base year (the latest year up to 2020), a number
+/// over words; else its earliest printed level. Derived levels are never the baseline.
+pub fn baseline(indicator: &Indicator) -> Option<&Observation> {
+    let printed = || {
+        indicator
+            .values
+            .iter()
+            .filter(|o| o.kind == ValueKind::Actual && !o.is_derived())
+    };
+    printed()
+        .filter(|o| o.year <= BASE_YEAR)
+        .max_by_key(|o| (o.year, o.value.is_some()))
+        .or_else(|| printed().min_by_key(|o| (o.year, o.value.is_none())))
+}
+
+/// The most recent printed level (a number or words), else the most recent printed change.
+pub fn latest(indicator: &Indicator) -> Option<&Observation> {
+    let newest = |kind: ValueKind| {
+        indicator
+            .values
+            .iter()
+            .filter(|v| v.kind == kind && !v.is_derived())
+            .max_by_key(|v| (v.year, v.value.is_some()))
+    };
+    newest(ValueKind::Actual).or_else(|| newest(ValueKind::Change))
+}
+
+/// The year before the plans' period: their baseline.
+const BASE_YEAR: u16 = 2020;
+
 fn actuals(indicator: &Indicator) -> Vec<Level> {
     let mut levels: Vec<Level> = indicator
         .values
@@ -86,18 +116,19 @@ pub fn progress(indicator: &Indicator, better: Option<Better>) -> Progress {
         .into_iter()
         .filter(|l| l.year <= target.year)
         .collect();
-    // The baseline is the plan's base year (the last level printed before the plan period,
-    // normally 2020); anything later is progress.
-    let base_year = levels
-        .iter()
-        .map(|l| l.year)
-        .filter(|y| *y <= 2020)
-        .max()
-        .or_else(|| levels.first().map(|l| l.year));
-    let Some(baseline) = base_year.and_then(|y| levels.iter().find(|l| l.year == y).copied())
-    else {
+    let Some(baseline) = baseline(indicator).and_then(|o| {
+        o.value.map(|value| Level {
+            year: o.year,
+            value,
+        })
+    }) else {
         return Progress::NoBaseline { target };
     };
+    // Progress is measured from the baseline on: earlier levels are history.
+    let levels: Vec<Level> = levels
+        .into_iter()
+        .filter(|l| l.year >= baseline.year)
+        .collect();
     let latest = levels.last().copied().unwrap_or(baseline);
     if latest.year == baseline.year {
         return Progress::NotYetMeasured {
@@ -148,7 +179,7 @@ pub fn progress(indicator: &Indicator, better: Option<Better>) -> Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Domain, Observation};
+    use crate::model::Domain;
 
     fn obs(year: u16, value: Option<f64>, kind: ValueKind) -> Observation {
         let mut o = Observation::fixture(year, value, kind);

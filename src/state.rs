@@ -3,19 +3,10 @@
 use crate::lang::Lang;
 use crate::model::{CityData, MetricCatalog};
 use crate::url_state::{Theme, UrlState, View};
+use crate::views::{Citation, CityStatus};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
-
-/// A quoted source the reader asked to see: which city's plan, which line, what it says.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SourceRef {
-    pub city: &'static str,
-    pub line: u32,
-    pub quote: String,
-    /// What the quote is the source of, e.g. "PM2.5 2020: 56 μg/m³".
-    pub what: String,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct UiState {
@@ -24,7 +15,7 @@ pub struct UiState {
     pub view: View,
     pub metric: Option<String>,
     pub theme: Option<Theme>,
-    pub source: Option<SourceRef>,
+    pub source: Option<Citation>,
 }
 
 impl UiState {
@@ -56,7 +47,7 @@ pub enum Action {
     SetCity(&'static str),
     SetView(View),
     SetMetric(String),
-    ShowSource(SourceRef),
+    ShowSource(Citation),
     CloseSource,
     /// Back/forward: the URL changed under us.
     FromUrl(UrlState),
@@ -116,6 +107,22 @@ pub enum DataAction {
 impl DataState {
     pub fn city(&self, id: &str) -> Option<&Load<CityData>> {
         self.cities.get(id)
+    }
+
+    /// Every city in the picker's order, with its name and how far its file has come.
+    pub fn statuses(&self) -> Vec<(&'static str, &'static crate::model::Text, CityStatus<'_>)> {
+        crate::model::city_index()
+            .cities
+            .iter()
+            .map(|c| {
+                let status = match self.cities.get(c.id.as_str()) {
+                    Some(Load::Ready(city)) => CityStatus::Ready(city),
+                    Some(Load::Failed(_)) => CityStatus::Failed,
+                    _ => CityStatus::Loading,
+                };
+                (c.id.as_str(), &c.name, status)
+            })
+            .collect()
     }
 
     pub fn catalog(&self) -> Option<Rc<MetricCatalog>> {
@@ -178,11 +185,12 @@ mod tests {
 
     #[test]
     fn changing_city_or_view_closes_an_open_source() {
-        let source = SourceRef {
-            city: "jiaozuo",
-            line: 142,
-            quote: "56".into(),
+        let source = Citation {
             what: "PM2.5".into(),
+            city: "jiaozuo".into(),
+            quotes: vec![],
+            formula: None,
+            standard: None,
         };
         let s = state().reduce(Action::ShowSource(source.clone()));
         assert_eq!(s.source, Some(source));

@@ -2,7 +2,7 @@
 //! view. Parsing is forgiving: an unknown or hostile value is dropped, never shown or trusted.
 
 use crate::lang::Lang;
-use crate::model::CITY_IDS;
+use crate::model::known_city;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum View {
@@ -68,7 +68,7 @@ pub fn parse_query(query: &str) -> UrlState {
         let value = percent_decode(value);
         match key {
             "lang" => state.lang = Lang::from_code(&value),
-            "city" => state.city = CITY_IDS.iter().copied().find(|c| *c == value),
+            "city" => state.city = known_city(&value),
             "view" => state.view = View::from_code(&value).unwrap_or_default(),
             "metric" if is_id(&value) => state.metric = Some(value),
             "theme" => {

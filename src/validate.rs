@@ -3,7 +3,7 @@
 
 use crate::model::{
     parse_catalog, parse_city, CityData, DataError, MetricCatalog, Observation, Provenance, Target,
-    Text, ValueKind, CITY_IDS,
+    Text, ValueKind,
 };
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -58,7 +58,8 @@ pub fn check(dir: &DataDir) -> Vec<Problem> {
             }
         },
     };
-    for city in CITY_IDS {
+    let city_ids: Vec<&str> = crate::model::city_ids().collect();
+    for city in &city_ids {
         let name = format!("{city}.json");
         if !dir.cities.contains_key(&name) {
             problems.push(problem(
@@ -66,7 +67,7 @@ pub fn check(dir: &DataDir) -> Vec<Problem> {
                 "",
                 &format!(
                     "missing: every city needs its file ({})",
-                    CITY_IDS.join(", ")
+                    city_ids.join(", ")
                 ),
             ));
         }
@@ -75,14 +76,18 @@ pub fn check(dir: &DataDir) -> Vec<Problem> {
         let file = format!("cities/{name}");
         let Some(id) = name
             .strip_suffix(".json")
-            .filter(|id| CITY_IDS.contains(id))
+            .filter(|id| city_ids.contains(id))
         else {
             problems.push(problem(
                 &file,
                 "",
                 &format!(
                     "not a city file: expected one of {}",
-                    CITY_IDS.map(|c| format!("{c}.json")).join(", ")
+                    city_ids
+                        .iter()
+                        .map(|c| format!("{c}.json"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             ));
             continue;

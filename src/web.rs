@@ -24,7 +24,7 @@ fn store(key: &str, value: &str) {
 
 pub fn remembered_city() -> Option<&'static str> {
     let city = load(CITY_KEY)?;
-    crate::model::CITY_IDS.iter().copied().find(|c| *c == city)
+    crate::model::known_city(&city)
 }
 
 pub fn remember_city(city: &str) {

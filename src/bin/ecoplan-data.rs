@@ -1,12 +1,16 @@
-//! The data maintainers' tool: `ecoplan-data check data/` checks every rule of docs/data-format.md.
+//! The data maintainers' tool: `ecoplan-data check data/` checks every rule of docs/data-format.md;
+//! `ecoplan-data views data/` prints every view the widget would show, as JSON.
 
+use ecoplan::model::{city_ids, parse_catalog, parse_city};
 use ecoplan::validate::{check, DataDir};
+use ecoplan::views::every_view;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 use std::{fs, io};
 
-const USAGE: &str = "usage: ecoplan-data check <data directory>";
+const USAGE: &str =
+    "usage: ecoplan-data check <data directory>\n       ecoplan-data views <data directory>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -14,7 +18,7 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    if command != "check" {
+    if command != "check" && command != "views" {
         eprintln!("unknown command `{command}`\n{USAGE}");
         return ExitCode::from(2);
     }
@@ -25,6 +29,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if command == "views" {
+        return print_views(&data);
+    }
     let problems = check(&data);
     for p in &problems {
         println!("{dir}/{p}");
@@ -87,4 +94,40 @@ fn read_dir(dir: &Path) -> io::Result<DataDir> {
         metrics: read_optional(&dir.join("metrics.json"))?,
         cities,
     })
+}
+
+/// Every view as JSON on standard output; the data must parse (run `check` for the details).
+fn print_views(data: &DataDir) -> ExitCode {
+    let catalog = match data
+        .metrics
+        .as_deref()
+        .map(|m| parse_catalog("metrics.json", m))
+    {
+        Some(Ok(catalog)) => catalog,
+        Some(Err(e)) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+        None => {
+            eprintln!("metrics.json: missing");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut cities = Vec::new();
+    for id in city_ids() {
+        let file = format!("{id}.json");
+        let Some(json) = data.cities.get(&file) else {
+            eprintln!("cities/{file}: missing");
+            return ExitCode::FAILURE;
+        };
+        match parse_city(&format!("cities/{file}"), json) {
+            Ok(city) => cities.push(city),
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    println!("{}", every_view(&cities, &catalog));
+    ExitCode::SUCCESS
 }

@@ -1,29 +1,27 @@
-use crate::chart::{draw, ChartPoint, ChartStyle, PlotGeometry};
-use crate::describe::{point_kind_label, year_label};
-use crate::format::format_value;
-use crate::format::with_unit;
+use crate::chart::{draw, ChartModel, ChartStyle, PlotGeometry};
 use crate::i18n::{t, Key};
 use crate::lang::Lang;
 use crate::web::device_pixel_ratio;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
+const FONT: &str =
+    "system-ui, \"Noto Sans CJK SC\", \"PingFang SC\", \"Microsoft YaHei\", sans-serif";
+
 #[derive(Properties, PartialEq)]
 pub struct ChartCanvasProps {
-    pub points: Vec<ChartPoint>,
-    pub style: ChartStyle,
-    /// The chart's text summary: its accessible name.
-    pub summary: AttrValue,
-    pub unit: AttrValue,
+    pub model: Rc<ChartModel>,
     pub lang: Lang,
+    pub dark: bool,
 }
 
 /// A plotters chart on a canvas: sized to its container and the device pixel ratio, redrawn when
-/// either changes, with a readout of the point chosen by mouse, tap or arrow keys.
+/// either changes, with a readout of the mark chosen by mouse, tap or arrow keys.
 #[function_component(ChartCanvas)]
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
@@ -57,10 +55,10 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         let canvas_ref = canvas_ref.clone();
         let geometry = geometry.clone();
         use_effect_with(
-            (props.points.clone(), props.style.clone(), *active, *width),
-            move |(points, style, active, _)| {
+            (props.model.clone(), props.dark, *active, *width),
+            move |(model, dark, active, _)| {
                 if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                    *geometry.borrow_mut() = paint(&canvas, points, style, *active);
+                    *geometry.borrow_mut() = paint(&canvas, model, *dark, *active);
                 }
             },
         );
@@ -100,16 +98,16 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             }
         })
     };
-    let count = props.points.len();
+    let count = props.model.marks().len();
     let on_key = {
         let active = active.clone();
         Callback::from(move |e: KeyboardEvent| {
             let next = match (e.key().as_str(), *active) {
                 _ if count == 0 => return,
-                ("ArrowRight" | "ArrowUp", None) | ("Home", _) => 0,
-                ("ArrowLeft" | "ArrowDown", None) | ("End", _) => count - 1,
-                ("ArrowRight" | "ArrowUp", Some(i)) => (i + 1).min(count - 1),
-                ("ArrowLeft" | "ArrowDown", Some(i)) => i.saturating_sub(1),
+                ("ArrowRight" | "ArrowDown", None) | ("Home", _) => 0,
+                ("ArrowLeft" | "ArrowUp", None) | ("End", _) => count - 1,
+                ("ArrowRight" | "ArrowDown", Some(i)) => (i + 1).min(count - 1),
+                ("ArrowLeft" | "ArrowUp", Some(i)) => i.saturating_sub(1),
                 ("Escape", _) => {
                     active.set(None);
                     return;
@@ -133,26 +131,15 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         Callback::from(move |_: FocusEvent| active.set(None))
     };
 
-    let lang = props.lang;
-    let readout = match (*active).and_then(|i| props.points.get(i)) {
-        Some(p) => {
-            let kind = point_kind_label(lang, p.kind);
-            format!(
-                "{} · {} · {kind}",
-                year_label(lang, p.year),
-                with_unit(lang, &format_value(p.value), &props.unit)
-            )
-        }
-        None => t(lang, Key::ChartHint).to_string(),
-    };
+    let mark = (*active).and_then(|i| props.model.marks().get(i));
     html! {
         <div class="chart-box">
             <canvas
                 ref={canvas_ref}
-                class="chart"
+                class={classes!("chart", matches!(&*props.model, ChartModel::Trend(c) if c.compact).then_some("compact"))}
                 role="img"
                 tabindex="0"
-                aria-label={props.summary.clone()}
+                aria-label={props.model.summary().to_string()}
                 onpointermove={on_move}
                 onpointerdown={on_down}
                 onpointerleave={on_leave}
@@ -160,15 +147,18 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 onfocus={on_focus}
                 onblur={on_blur}
             />
-            <p class={classes!("readout", active.is_some().then_some("active"))} aria-live="polite">{ readout }</p>
+            <div class={classes!("readout", mark.is_some().then_some("active"))} aria-live="polite">
+                <p class="main">{ mark.map_or_else(|| t(props.lang, Key::ChartHint).to_string(), |m| m.readout.clone()) }</p>
+                { for mark.into_iter().flat_map(|m| m.detail.iter()).map(|d| html! { <p class="detail">{ d.clone() }</p> }) }
+            </div>
         </div>
     }
 }
 
 fn paint(
     canvas: &HtmlCanvasElement,
-    points: &[ChartPoint],
-    style: &ChartStyle,
+    model: &ChartModel,
+    dark: bool,
     active: Option<usize>,
 ) -> Option<PlotGeometry> {
     let css_width = f64::from(canvas.client_width());
@@ -176,20 +166,21 @@ fn paint(
         return None;
     }
     let ratio = device_pixel_ratio();
-    let css_height = (css_width * 0.6).clamp(200.0, 320.0);
+    let css_height = model.css_height(css_width);
     canvas.set_width((css_width * ratio).round() as u32);
     canvas.set_height((css_height * ratio).round() as u32);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
     let style = ChartStyle {
         scale: ratio,
-        ..style.clone()
+        font_family: FONT.into(),
+        dark,
     };
-    let geometry = draw(&backend.into_drawing_area(), points, &style, active).ok()?;
-    // Where each point is, in CSS pixels: what a test (or a curious reader) can aim at.
+    let geometry = draw(&backend.into_drawing_area(), model, &style, active).ok()?;
+    // Where each mark is, in CSS pixels: what a test (or a curious reader) can aim at.
     let at: Vec<String> = geometry
-        .points
+        .marks
         .iter()
-        .map(|(_, (x, y))| {
+        .map(|(x, y)| {
             format!(
                 "{},{}",
                 (f64::from(*x) / ratio).round(),

@@ -9,7 +9,7 @@ use yew::prelude::*;
 pub fn snippets(widget_url: &str, state: &UrlState) -> (String, String) {
     let mut attrs = vec![format!(
         "data-ecoplan-city=\"{}\"",
-        state.city.unwrap_or("zhengzhou")
+        state.city.unwrap_or_else(crate::model::default_city)
     )];
     if state.view != crate::url_state::View::Overview {
         attrs.push(format!("data-ecoplan-view=\"{}\"", state.view.code()));

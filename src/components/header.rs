@@ -1,6 +1,5 @@
 use crate::i18n::{t, Key};
 use crate::lang::Lang;
-use crate::model::Text;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -8,8 +7,8 @@ use yew::prelude::*;
 pub struct HeaderProps {
     pub lang: Lang,
     pub city: &'static str,
-    /// The five cities' names, in `CITY_IDS` order.
-    pub names: Vec<(&'static str, Text)>,
+    /// The cities' names in the reader's language, in the picker's order.
+    pub names: Vec<(&'static str, String)>,
     pub on_city: Callback<&'static str>,
     pub on_lang: Callback<Lang>,
 }
@@ -42,7 +41,7 @@ pub fn header(props: &HeaderProps) -> Html {
                     <span>{ t(lang, Key::City) }</span>
                     <select id="city" {onchange}>
                         { for props.names.iter().map(|(id, name)| html! {
-                            <option value={*id} selected={*id == props.city}>{ name.get(lang) }</option>
+                            <option value={*id} selected={*id == props.city}>{ name.clone() }</option>
                         }) }
                     </select>
                 </label>

@@ -1,4 +1,4 @@
-//! The Yew shell: one component per file. Each reads the pure core and renders; none computes.
+//! The Yew shell: one component per file. Each renders a view model from `views`; none computes.
 
 pub mod about;
 pub mod chart_canvas;
@@ -6,7 +6,7 @@ pub mod compare;
 pub mod embed_panel;
 pub mod green;
 pub mod header;
-pub mod indicator_chart;
+pub mod metric_block;
 pub mod overview;
 pub mod printed_value;
 pub mod source_button;
@@ -16,19 +16,18 @@ pub mod targets;
 pub mod trends;
 
 pub use chart_canvas::ChartCanvas;
-pub use indicator_chart::IndicatorChart;
-pub use printed_value::{source_caption, PrintedValue};
+pub use metric_block::MetricBlockView;
+pub use printed_value::PrintedValue;
 pub use source_button::SourceButton;
 
 use crate::lang::Lang;
-use crate::state::SourceRef;
+use crate::views::Citation;
 use yew::Callback;
 
-/// What every view needs from the app: the language, the theme, the city, and how to show a source.
+/// What every view needs from the app: the language, the theme, and how to show a source.
 #[derive(Clone, PartialEq)]
 pub struct Ctx {
     pub lang: Lang,
     pub dark: bool,
-    pub city: &'static str,
-    pub show_source: Callback<SourceRef>,
+    pub show_source: Callback<Citation>,
 }

@@ -1,27 +1,28 @@
-use crate::describe::line_label;
 use crate::i18n::{t, Key};
 use crate::lang::Lang;
 use crate::model::Plan;
-use crate::state::SourceRef;
+use crate::views::Citation;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SourcePanelProps {
     pub lang: Lang,
-    pub source: SourceRef,
+    pub citation: Citation,
+    /// The plan the quotes are from, once its city's file is here.
     pub plan: Option<Plan>,
     pub on_close: Callback<()>,
 }
 
-/// The plan's own sentence behind a number: quote, line, and which plan it is.
+/// The sentence(s) of the plan behind a number, with their lines and which plan it is; for a
+/// derived value also how it was computed; for a reference line the national standard.
 #[function_component(SourcePanel)]
 pub fn source_panel(props: &SourcePanelProps) -> Html {
     let lang = props.lang;
     let close_ref = use_node_ref();
     {
         let close_ref = close_ref.clone();
-        use_effect_with(props.source.clone(), move |_| {
+        use_effect_with(props.citation.clone(), move |_| {
             if let Some(button) = close_ref.cast::<HtmlElement>() {
                 let _ = button.focus();
             }
@@ -39,16 +40,26 @@ pub fn source_panel(props: &SourcePanelProps) -> Html {
             }
         })
     };
-    let plan = props.plan.as_ref();
+    let c = &props.citation;
     let stated = |v: Option<String>| v.unwrap_or_else(|| t(lang, Key::NotStated).to_string());
     html! {
         <div class="backdrop" onclick={close.clone()}>
             <div class="source-panel" role="dialog" aria-modal="true" aria-labelledby="source-title"
                 onclick={Callback::from(|e: MouseEvent| e.stop_propagation())} onkeydown={on_key}>
-                <h2 id="source-title">{ t(lang, Key::SourceTitle) }</h2>
-                <p class="what">{ props.source.what.clone() }</p>
-                <blockquote lang="zh-CN">{ props.source.quote.clone() }</blockquote>
-                if let Some(plan) = plan {
+                <h2 id="source-title">{ t(lang, if c.standard.is_some() { Key::Standard } else { Key::SourceTitle }) }</h2>
+                <p class="what">{ c.what.clone() }</p>
+                if let Some(formula) = &c.formula {
+                    <p class="formula"><strong>{ format!("{}: ", t(lang, Key::Formula)) }</strong>{ formula.clone() }</p>
+                    <p class="from">{ t(lang, Key::FromSentences) }</p>
+                }
+                { for c.quotes.iter().map(|q| html! {
+                    <figure class="quote">
+                        if let Some(of) = &q.of { <figcaption>{ of.clone() }</figcaption> }
+                        <blockquote lang="zh-CN">{ q.text.clone() }</blockquote>
+                        if c.quotes.len() > 1 { <p class="line">{ q.line_label.clone() }</p> }
+                    </figure>
+                }) }
+                if let (Some(plan), false) = (props.plan.as_ref(), c.quotes.is_empty()) {
                     <dl class="plan-meta">
                         <dt>{ t(lang, Key::Plan) }</dt>
                         <dd lang="zh-CN">{ format!("《{}》", plan.title.zh) }</dd>
@@ -58,7 +69,19 @@ pub fn source_panel(props: &SourcePanelProps) -> Html {
                         <dt>{ t(lang, Key::Date) }</dt>
                         <dd>{ stated(plan.date.clone()) }</dd>
                         <dt>{ t(lang, Key::Source) }</dt>
-                        <dd>{ format!("{}, {}", plan.source_file, line_label(lang, props.source.line)) }</dd>
+                        <dd>{ format!("{}, {}", plan.source_file, c.quotes.iter().map(|q| q.line_label.clone()).collect::<Vec<_>>().join(", ")) }</dd>
+                    </dl>
+                }
+                if let Some(std) = &c.standard {
+                    <dl class="plan-meta">
+                        <dt>{ t(lang, Key::Standard) }</dt>
+                        <dd>{ format!("{} 《{}》", std.number, std.title) }</dd>
+                        <dt>{ t(lang, Key::Issuer) }</dt>
+                        <dd>{ std.issuer.clone() }</dd>
+                        <dt>{ t(lang, Key::Date) }</dt>
+                        <dd>{ std.date.clone() }</dd>
+                        <dt>{ t(lang, Key::Clause) }</dt>
+                        <dd>{ std.clause.clone() }</dd>
                     </dl>
                 }
                 <button type="button" class="close" ref={close_ref} onclick={close}>{ t(lang, Key::Close) }</button>

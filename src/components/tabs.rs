@@ -1,22 +1,8 @@
 use crate::i18n::{t, Key};
 use crate::lang::Lang;
 use crate::url_state::{to_query, UrlState, View};
+use crate::views::view_name;
 use yew::prelude::*;
-
-pub fn view_name(lang: Lang, view: View) -> &'static str {
-    t(
-        lang,
-        match view {
-            View::Overview => Key::ViewOverview,
-            View::Air => Key::ViewAir,
-            View::Water => Key::ViewWater,
-            View::Targets => Key::ViewTargets,
-            View::Green => Key::ViewGreen,
-            View::Compare => Key::ViewCompare,
-            View::Sources => Key::ViewSources,
-        },
-    )
-}
 
 #[derive(Properties, PartialEq)]
 pub struct TabsProps {

@@ -1,60 +1,44 @@
-use crate::components::{source_caption, IndicatorChart, SourceButton};
-use crate::describe::year_label;
-use crate::format::value_text;
+use crate::components::{MetricBlockView, PrintedValue, SourceButton};
 use crate::i18n::{t, Key};
 use crate::lang::Lang;
-use crate::model::{CityData, Domain};
-use crate::summary::charts_of;
+use crate::views::trends::TrendsView;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TrendsProps {
     pub lang: Lang,
-    pub dark: bool,
-    pub city: std::rc::Rc<CityData>,
-    pub domain: Domain,
-    pub title: AttrValue,
+    pub view: Rc<TrendsView>,
 }
 
-/// The Air or Water view: a chart for every indicator with printed figures, then the rest.
+/// The Air or Water view: a block per metric, then what the city is doing.
 #[function_component(Trends)]
 pub fn trends(props: &TrendsProps) -> Html {
     let lang = props.lang;
-    let (charts, rest) = charts_of(&props.city, props.domain);
+    let v = &props.view;
     html! {
         <section class="view trends" aria-labelledby="view-title">
-            <h2 id="view-title">{ format!("{} · {}", props.city.name.get(lang), props.title) }</h2>
-            if charts.is_empty() {
-                <p class="notice">{ t(lang, Key::NothingToChart) }</p>
-            }
+            <h2 id="view-title">{ v.title.clone() }</h2>
+            if let Some(notice) = &v.no_charts { <p class="notice">{ notice.clone() }</p> }
             <div class="charts">
-                { for charts.iter().map(|ind| html! {
-                    <IndicatorChart indicator={(*ind).clone()} lang={lang} dark={props.dark} />
-                }) }
+                { for v.blocks.iter().map(|b| html! { <MetricBlockView block={b.clone()} lang={lang} /> }) }
             </div>
-            if !rest.is_empty() {
-                <h3>{ t(lang, Key::OtherIndicators) }</h3>
-                <ul class="facts">
-                { for rest.iter().map(|ind| html! {
-                    <li>
-                        <span class="name">{ ind.name.get(lang) }</span>
-                        if let Some(scope) = &ind.scope { <span class="scope">{ format!(" ({})", scope.get(lang)) }</span> }
-                        <ul>
-                        { for ind.values.iter().map(|v| {
-                            let text = value_text(lang, v, &ind.unit);
-                            html! {
-                                <li>
-                                    <span class="year">{ year_label(lang, v.year) }</span>{ " " }
-                                    <SourceButton label={text.clone()} source={v.source.clone()}
-                                        what={source_caption(lang, ind.name.get(lang), v, &text)} />
-                                </li>
-                            }
-                        }) }
-                        </ul>
+            <section class="measures" aria-labelledby="measures-title">
+                <h3 id="measures-title">{ v.measures_title.clone() }</h3>
+                if let Some(none) = &v.no_measures { <p class="notice">{ none.clone() }</p> }
+                <ul class="measure-list">
+                { for v.measures.iter().map(|m| html! {
+                    <li class="measure" id={format!("measure-{}", m.id)}>
+                        <h4>{ m.title.clone() }</h4>
+                        <p>{ m.summary.clone() }</p>
+                        if let Some(target) = &m.target {
+                            <p class="action-target">{ format!("{}: ", t(lang, Key::ActionTarget)) }<PrintedValue cell={Some(target.clone())} /></p>
+                        }
+                        <SourceButton label={t(lang, Key::Source)} citation={m.citation.clone()} />
                     </li>
                 }) }
                 </ul>
-            }
+            </section>
         </section>
     }
 }

@@ -1,0 +1,541 @@
+//! What each view shows, as plain structs of worded cells, chart models and citations, computed
+//! from (city data, catalog, language) without a DOM. Components only render these; native tests
+//! and `ecoplan-data views` read them as they are.
+
+pub mod compare;
+pub mod green;
+pub mod overview;
+pub mod sources;
+pub mod targets;
+pub mod trends;
+
+use crate::derive;
+use crate::describe::{line_label, point_kind_label, year_label};
+use crate::format::{bound_sign, format_value, unit_label, value_text};
+use crate::i18n::{t, Key};
+use crate::lang::Lang;
+use crate::model::{CityData, Limit, Provenance, Standard, Target};
+use crate::series::{Entry, PointKind, Series};
+use crate::url_state::View;
+use serde::Serialize;
+
+/// A city's data as a view that needs several cities sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CityStatus<'a> {
+    Ready(&'a CityData),
+    Loading,
+    Failed,
+}
+
+/// A sentence of a plan, with its line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    pub line: u32,
+    /// `第 165 行` / `line 165`.
+    pub line_label: String,
+    pub text: String,
+    /// For a derived value's inputs: which one this is ("2020年 · 51 μg/m³").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
+}
+
+/// The national standard behind a reference line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StandardRef {
+    pub number: String,
+    pub title: String,
+    pub issuer: String,
+    pub date: String,
+    /// `表1 · 二级 · 年平均` / `Table 1 · Class II · Annual mean`.
+    pub clause: String,
+}
+
+/// What the source dialog shows for a number: what it is, the sentence(s) it comes from, and for
+/// a derived value how it was computed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Citation {
+    /// e.g. "PM2.5 浓度 · 2020年 · 51 μg/m³".
+    pub what: String,
+    /// Whose plan the quotes are from.
+    pub city: String,
+    pub quotes: Vec<Quote>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub formula: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard: Option<StandardRef>,
+}
+
+/// A value on screen that opens its citation: the words, the year beneath.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    pub text: String,
+    pub year: String,
+    pub citation: Citation,
+}
+
+/// A figure a chart cannot show (a change, a five-year total, a level in words), as a line of text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fact {
+    pub year: String,
+    pub text: String,
+    pub citation: Citation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkKind {
+    Actual,
+    Derived,
+    Target,
+    /// A target in words, drawn as a labelled marker at its year.
+    WordTarget,
+}
+
+/// One thing on a chart a reader can point at, tap or reach with the arrow keys.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mark {
+    pub year: u16,
+    pub value: Option<f64>,
+    pub kind: MarkKind,
+    /// Drawn beside the marker: `51`, `≈88`, `目标 43`, `2025 · 完成省定目标`.
+    pub label: String,
+    /// What the tooltip says: `2020年 · 51 μg/m³ · 实测`.
+    pub readout: String,
+    /// Further tooltip lines: a derived value's formula and its two sentences.
+    pub detail: Vec<String>,
+    pub citation: Citation,
+}
+
+/// A national limit drawn as a horizontal reference line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reference {
+    pub value: f64,
+    /// Drawn on the line: `国家二级标准 35`.
+    pub label: String,
+    pub citation: Citation,
+}
+
+/// A chart of one metric over the years.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrendChart {
+    /// The unit above the value axis, in the reader's language.
+    pub unit: String,
+    pub marks: Vec<Mark>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Reference>,
+    /// The chart in one sentence: its accessible name, and what read-aloud says.
+    pub summary: String,
+    /// Drawn small, as on the overview's cards.
+    pub compact: bool,
+}
+
+/// A row of a chart's table alternative.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableRow {
+    pub year: String,
+    pub value: String,
+    pub kind: String,
+    /// The source button's label: the line, or the standard's number.
+    pub source: String,
+    pub citation: Citation,
+}
+
+/// What a metric's block shows: a chart with its table when it shows more than a sentence would,
+/// and the figures no chart can hold, in words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetricBlock {
+    /// The DOM id: `indicator-<lead indicator id>`.
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chart: Option<TrendChart>,
+    pub table: Vec<TableRow>,
+    pub facts: Vec<Fact>,
+}
+
+pub fn view_name(lang: Lang, view: View) -> &'static str {
+    t(
+        lang,
+        match view {
+            View::Overview => Key::ViewOverview,
+            View::Air => Key::ViewAir,
+            View::Water => Key::ViewWater,
+            View::Targets => Key::ViewTargets,
+            View::Green => Key::ViewGreen,
+            View::Compare => Key::ViewCompare,
+            View::Sources => Key::ViewSources,
+        },
+    )
+}
+
+pub(crate) fn serialize_view<S: serde::Serializer>(view: &View, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(view.code())
+}
+
+pub fn standard_ref(lang: Lang, standard: &Standard, limit: &Limit) -> StandardRef {
+    StandardRef {
+        number: standard.number.clone(),
+        title: standard.title.get(lang).to_string(),
+        issuer: standard.issuer.get(lang).to_string(),
+        date: standard.date.clone(),
+        clause: format!(
+            "{} · {} · {}",
+            limit.table.get(lang),
+            limit.class.get(lang),
+            limit.averaging.get(lang)
+        ),
+    }
+}
+
+fn quote(lang: Lang, source: &Provenance, of: Option<String>) -> Quote {
+    Quote {
+        line: source.line,
+        line_label: line_label(lang, source.line),
+        text: source.quote.clone(),
+        of,
+    }
+}
+
+/// The citation of a printed quote (an action, a measure, a note).
+pub fn cite(lang: Lang, city: &str, what: String, source: &Provenance) -> Citation {
+    Citation {
+        what,
+        city: city.to_string(),
+        quotes: vec![quote(lang, source, None)],
+        formula: None,
+        standard: None,
+    }
+}
+
+/// `2020年 · 51 μg/m³`: a value with its year, as a caption.
+fn value_caption(lang: Lang, entry: &Entry) -> String {
+    format!(
+        "{} · {}",
+        year_label(lang, entry.obs.year),
+        value_text(lang, entry.obs, entry.unit())
+    )
+}
+
+/// The citation of a value: its sentence, or for a derived value its formula and both inputs'.
+pub fn cite_value(lang: Lang, city: &str, subject: &str, entry: &Entry) -> Citation {
+    let what = format!("{subject} · {}", value_caption(lang, entry));
+    let (quotes, formula) = match &entry.obs.derived {
+        Some(derivation) => {
+            let quotes = match derive::inputs(entry.indicator, entry.obs.year, derivation) {
+                Ok(inputs) => [inputs.level, inputs.change]
+                    .into_iter()
+                    .filter_map(|obs| {
+                        let input = Entry {
+                            indicator: entry.indicator,
+                            obs,
+                        };
+                        let of = value_caption(lang, &input);
+                        obs.source.as_ref().map(|s| quote(lang, s, Some(of)))
+                    })
+                    .collect(),
+                // The validator rejects such data; shown without quotes rather than not at all.
+                Err(_) => Vec::new(),
+            };
+            (quotes, Some(derivation.formula.get(lang).to_string()))
+        }
+        None => (
+            entry
+                .obs
+                .source
+                .iter()
+                .map(|s| quote(lang, s, None))
+                .collect(),
+            None,
+        ),
+    };
+    Citation {
+        what,
+        city: city.to_string(),
+        quotes,
+        formula,
+        standard: None,
+    }
+}
+
+pub fn cell(lang: Lang, city: &str, subject: &str, entry: &Entry) -> Cell {
+    Cell {
+        text: value_text(lang, entry.obs, entry.unit()),
+        year: year_label(lang, entry.obs.year),
+        citation: cite_value(lang, city, subject, entry),
+    }
+}
+
+/// A target attached to an action or a measure: its number or its words, and its sentence.
+pub fn target_cell(lang: Lang, city: &str, subject: &str, target: &Target) -> Cell {
+    let words = target.text.get(lang);
+    let text = match target.value {
+        Some(v) if words.is_empty() => {
+            crate::format::with_unit(lang, &format_value(v), &target.unit)
+        }
+        _ => words.to_string(),
+    };
+    Cell {
+        year: target.year.map(|y| year_label(lang, y)).unwrap_or_default(),
+        citation: cite(lang, city, format!("{subject} · {text}"), &target.source),
+        text,
+    }
+}
+
+fn mark_kind(kind: PointKind) -> MarkKind {
+    match kind {
+        PointKind::Actual => MarkKind::Actual,
+        PointKind::Derived => MarkKind::Derived,
+        PointKind::Target => MarkKind::Target,
+    }
+}
+
+pub fn mark_kind_label(lang: Lang, kind: MarkKind) -> &'static str {
+    match kind {
+        MarkKind::Actual => point_kind_label(lang, PointKind::Actual),
+        MarkKind::Derived => point_kind_label(lang, PointKind::Derived),
+        MarkKind::Target | MarkKind::WordTarget => point_kind_label(lang, PointKind::Target),
+    }
+}
+
+fn mark(lang: Lang, city: &str, subject: &str, entry: &Entry, kind: MarkKind) -> Mark {
+    let text = value_text(lang, entry.obs, entry.unit());
+    let value = entry.obs.value;
+    let label = match kind {
+        MarkKind::Actual => format_value(value.unwrap_or_default()),
+        MarkKind::Derived => format!("≈{}", format_value(value.unwrap_or_default())),
+        MarkKind::Target => format!(
+            "{} {}{}",
+            t(lang, Key::Target),
+            entry.obs.bound.map(bound_sign).unwrap_or(""),
+            format_value(value.unwrap_or_default())
+        ),
+        MarkKind::WordTarget => format!("{} · {text}", entry.obs.year),
+    };
+    let citation = cite_value(lang, city, subject, entry);
+    let mut detail = Vec::new();
+    if let Some(formula) = &citation.formula {
+        detail.push(format!("{}: {formula}", t(lang, Key::Formula)));
+        for q in &citation.quotes {
+            detail.push(format!("{} «{}»", q.line_label, q.text));
+        }
+    }
+    Mark {
+        year: entry.obs.year,
+        value,
+        kind,
+        label,
+        readout: format!(
+            "{} · {text} · {}",
+            year_label(lang, entry.obs.year),
+            mark_kind_label(lang, kind)
+        ),
+        detail,
+        citation,
+    }
+}
+
+/// The reference line of a series' chart: its metric's national limit, if the catalog has one.
+pub fn reference_for(
+    lang: Lang,
+    series: &Series,
+    catalog: &crate::model::MetricCatalog,
+) -> Option<Reference> {
+    let (standard, limit) = series.reference(catalog)?;
+    let value = crate::format::with_unit(lang, &format_value(limit.value), &limit.unit);
+    let what = format!(
+        "{} · {} {} · {value}",
+        series.lead.name.get(lang),
+        standard.number,
+        limit.class.get(lang)
+    );
+    Some(Reference {
+        value: limit.value,
+        label: format!(
+            "{} {}",
+            t(lang, Key::ClassTwoLimit),
+            format_value(limit.value)
+        ),
+        citation: Citation {
+            what,
+            city: String::new(),
+            quotes: Vec::new(),
+            formula: None,
+            standard: Some(standard_ref(lang, standard, limit)),
+        },
+    })
+}
+
+/// The chart of a series, if it shows more than a sentence would.
+pub fn trend_chart(
+    lang: Lang,
+    city: &str,
+    series: &Series,
+    catalog: &crate::model::MetricCatalog,
+    compact: bool,
+) -> Option<TrendChart> {
+    let reference = reference_for(lang, series, catalog);
+    if !series.gets_chart(reference.is_some()) {
+        return None;
+    }
+    let subject = series.lead.name.get(lang);
+    let mut marks: Vec<Mark> = series
+        .points()
+        .iter()
+        .map(|(e, k)| mark(lang, city, subject, e, mark_kind(*k)))
+        .collect();
+    marks.extend(
+        series
+            .word_targets()
+            .iter()
+            .map(|e| mark(lang, city, subject, e, MarkKind::WordTarget)),
+    );
+    // Reading order is the time axis; a year's level before its target.
+    marks.sort_by_key(|m| {
+        (
+            m.year,
+            m.kind == MarkKind::Target || m.kind == MarkKind::WordTarget,
+        )
+    });
+    let mut parts: Vec<String> = marks.iter().map(|m| m.readout.clone()).collect();
+    if let Some(r) = &reference {
+        parts.push(format!(
+            "{} {}",
+            t(lang, Key::ClassTwoLimit),
+            crate::format::with_unit(lang, &format_value(r.value), &series.lead.unit)
+        ));
+    }
+    let separator = if lang == Lang::Zh { "；" } else { "; " };
+    Some(TrendChart {
+        unit: unit_label(lang, &series.lead.unit).to_string(),
+        summary: format!(
+            "{}{}{}",
+            subject,
+            if lang == Lang::Zh { "：" } else { ": " },
+            parts.join(separator)
+        ),
+        marks,
+        reference,
+        compact,
+    })
+}
+
+/// The block of a series on the Air or Water view.
+pub fn metric_block(
+    lang: Lang,
+    city: &str,
+    series: &Series,
+    catalog: &crate::model::MetricCatalog,
+) -> MetricBlock {
+    let subject = series.lead.name.get(lang);
+    let chart = trend_chart(lang, city, series, catalog, false);
+    // With a chart, the words are what it cannot show; without one, every value is a sentence.
+    let worded = if chart.is_some() {
+        series.worded()
+    } else {
+        series.entries.clone()
+    };
+    let facts = worded
+        .iter()
+        .map(|e| Fact {
+            year: year_label(lang, e.obs.year),
+            text: value_text(lang, e.obs, e.unit()),
+            citation: cite_value(lang, city, subject, e),
+        })
+        .collect();
+    let mut table: Vec<TableRow> = Vec::new();
+    if let Some(chart) = &chart {
+        table = series
+            .entries
+            .iter()
+            .map(|e| {
+                let kind = match (e.obs.kind, e.obs.is_derived()) {
+                    (_, true) => t(lang, Key::Derived),
+                    (crate::model::ValueKind::Actual, _) => t(lang, Key::Measured),
+                    (crate::model::ValueKind::Target, _) => t(lang, Key::Target),
+                    (crate::model::ValueKind::Change, _) => t(lang, Key::Change),
+                };
+                let citation = cite_value(lang, city, subject, e);
+                let source = match &e.obs.source {
+                    Some(s) => line_label(lang, s.line),
+                    None => t(lang, Key::Derived).to_string(),
+                };
+                TableRow {
+                    year: e.obs.year.to_string(),
+                    value: value_text(lang, e.obs, e.unit()),
+                    kind: kind.to_string(),
+                    source,
+                    citation,
+                }
+            })
+            .collect();
+        if let Some(r) = &chart.reference {
+            let standard = r.citation.standard.as_ref();
+            table.push(TableRow {
+                year: "—".into(),
+                value: crate::format::with_unit(lang, &format_value(r.value), &series.lead.unit),
+                kind: t(lang, Key::ClassTwoLimit).to_string(),
+                source: standard.map(|s| s.number.clone()).unwrap_or_default(),
+                citation: r.citation.clone(),
+            });
+        }
+    }
+    MetricBlock {
+        id: format!("indicator-{}", series.lead.id),
+        title: subject.to_string(),
+        scope: series.lead.scope.as_ref().map(|s| s.get(lang).to_string()),
+        chart,
+        table,
+        facts,
+    }
+}
+
+/// Every view of every city in both languages, as JSON: what `ecoplan-data views` prints and
+/// the browser tests compare the page with.
+pub fn every_view(cities: &[CityData], catalog: &crate::model::MetricCatalog) -> serde_json::Value {
+    use serde_json::{json, Map, Value};
+    let mut out = Map::new();
+    for lang in [Lang::Zh, Lang::En] {
+        let statuses: Vec<(&str, &str, CityStatus)> = cities
+            .iter()
+            .map(|c| (c.city.as_str(), c.name.get(lang), CityStatus::Ready(c)))
+            .collect();
+        let mut per_city = Map::new();
+        for city in cities {
+            per_city.insert(
+                city.city.clone(),
+                json!({
+                    "overview": overview::overview(city, catalog, lang),
+                    "air": trends::trends(city, catalog, crate::model::Domain::Air, lang),
+                    "water": trends::trends(city, catalog, crate::model::Domain::Water, lang),
+                    "targets": targets::targets(city, lang),
+                    "green": green::green(city, lang),
+                }),
+            );
+        }
+        let plain: Vec<CityStatus> = statuses.iter().map(|(_, _, s)| *s).collect();
+        let compare: Map<String, Value> = compare::comparable_metrics(catalog, &plain)
+            .iter()
+            .map(|m| {
+                let view = compare::compare(&statuses, catalog, Some(&m.id), lang);
+                (
+                    m.id.clone(),
+                    serde_json::to_value(view).unwrap_or(Value::Null),
+                )
+            })
+            .collect();
+        out.insert(
+            match lang {
+                Lang::Zh => "zh".into(),
+                Lang::En => "en".into(),
+            },
+            json!({
+                "cities": per_city,
+                "compare": compare,
+                "sources": sources::sources(&statuses, Some(catalog), lang),
+            }),
+        );
+    }
+    Value::Object(out)
+}

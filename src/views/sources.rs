@@ -1,0 +1,125 @@
+//! Sources: the plans every number comes from, and the national standards behind reference lines.
+
+use super::{standard_ref, CityStatus, StandardRef};
+use crate::i18n::{t, Key};
+use crate::lang::Lang;
+use crate::model::MetricCatalog;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanCard {
+    pub city: String,
+    pub name: String,
+    /// `《…》`, always in Chinese as printed.
+    pub title_zh: String,
+    /// Our translation, shown in English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    /// (label, value) pairs: issuer, number, date.
+    pub meta: Vec<(String, String)>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Instead of the plan: loading, or failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    pub failed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourcesView {
+    pub title: String,
+    pub text: String,
+    pub plans: Vec<PlanCard>,
+    pub standards_title: String,
+    pub standards_text: String,
+    pub standards: Vec<StandardRef>,
+}
+
+pub fn sources(
+    cities: &[(&str, &str, CityStatus)],
+    catalog: Option<&MetricCatalog>,
+    lang: Lang,
+) -> SourcesView {
+    let stated = |v: Option<String>| v.unwrap_or_else(|| t(lang, Key::NotStated).to_string());
+    let plans = cities
+        .iter()
+        .map(|(id, name, status)| match status {
+            CityStatus::Ready(city) => {
+                let plan = &city.plan;
+                PlanCard {
+                    city: id.to_string(),
+                    name: city.name.get(lang).to_string(),
+                    title_zh: format!("《{}》", plan.title.zh),
+                    title_en: (lang == Lang::En).then(|| plan.title.en.clone()),
+                    meta: vec![
+                        (
+                            t(lang, Key::Issuer).to_string(),
+                            stated(plan.issuer.as_ref().map(|i| i.get(lang).to_string())),
+                        ),
+                        (
+                            t(lang, Key::DocNumber).to_string(),
+                            stated(plan.number.clone()),
+                        ),
+                        (t(lang, Key::Date).to_string(), stated(plan.date.clone())),
+                    ],
+                    note: plan.note.as_ref().map(|n| n.get(lang).to_string()),
+                    status: None,
+                    failed: false,
+                }
+            }
+            other => PlanCard {
+                city: id.to_string(),
+                name: name.to_string(),
+                title_zh: String::new(),
+                title_en: None,
+                meta: Vec::new(),
+                note: None,
+                status: Some(
+                    t(
+                        lang,
+                        if matches!(other, CityStatus::Failed) {
+                            Key::LoadFailed
+                        } else {
+                            Key::Loading
+                        },
+                    )
+                    .to_string(),
+                ),
+                failed: matches!(other, CityStatus::Failed),
+            },
+        })
+        .collect();
+    let standards = catalog
+        .map(|c| {
+            c.standards
+                .iter()
+                .flat_map(|s| s.limits.iter().map(move |l| (s, l)))
+                .map(|(s, l)| {
+                    let mut r = standard_ref(lang, s, l);
+                    let metric = c
+                        .metric(&l.metric)
+                        .map(|m| m.name.get(lang))
+                        .unwrap_or_default();
+                    r.clause = format!(
+                        "{metric}: {} · {}",
+                        crate::format::with_unit(
+                            lang,
+                            &crate::format::format_value(l.value),
+                            &l.unit
+                        ),
+                        r.clause
+                    );
+                    r
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    SourcesView {
+        title: t(lang, Key::AboutTitle).to_string(),
+        text: t(lang, Key::AboutText).to_string(),
+        plans,
+        standards_title: t(lang, Key::Standards).to_string(),
+        standards_text: t(lang, Key::StandardsText).to_string(),
+        standards,
+    }
+}
