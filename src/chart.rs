@@ -537,3 +537,233 @@ fn draw_compare<DB: DrawingBackend>(
     root.present()?;
     Ok(geometry)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::views::{Citation, Reference};
+    use plotters::backend::SVGBackend;
+
+    fn citation() -> Citation {
+        Citation {
+            what: String::new(),
+            city: "x".into(),
+            quotes: vec![],
+            formula: None,
+            standard: None,
+        }
+    }
+
+    fn mark(year: u16, value: Option<f64>, kind: MarkKind, label: &str) -> Mark {
+        Mark {
+            year,
+            value,
+            kind,
+            label: label.into(),
+            readout: String::new(),
+            detail: vec![],
+            citation: citation(),
+        }
+    }
+
+    /// Pingdingshan's PM2.5 as the plan gives it: ≈88 derived for 2015, 51 in 2020, the
+    /// province's words for 2025, and the Class II limit.
+    fn pingdingshan() -> TrendChart {
+        TrendChart {
+            unit: "μg/m³".into(),
+            marks: vec![
+                mark(2015, Some(88.0), MarkKind::Derived, "≈88"),
+                mark(2020, Some(51.0), MarkKind::Actual, "51"),
+                mark(2025, None, MarkKind::WordTarget, "2025 · 完成省定目标"),
+            ],
+            reference: Some(Reference {
+                value: 35.0,
+                label: "国家二级标准 35".into(),
+                citation: citation(),
+            }),
+            summary: String::new(),
+            compact: false,
+        }
+    }
+
+    fn style() -> ChartStyle {
+        ChartStyle {
+            scale: 1.0,
+            font_family: "sans-serif".into(),
+            dark: false,
+        }
+    }
+
+    fn render(model: &ChartModel) -> (String, PlotGeometry) {
+        let mut svg = String::new();
+        let geometry = {
+            let root = SVGBackend::with_string(&mut svg, (360, 240)).into_drawing_area();
+            draw(&root, model, &style(), None).expect("draws")
+        };
+        (svg, geometry)
+    }
+
+    /// The text of every `<text>` element, in drawing order.
+    fn texts(svg: &str) -> Vec<String> {
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|t| {
+                let body = &t[t.find('>')? + 1..t.find("</text>")?];
+                Some(body.trim().to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_word_target_is_a_labelled_marker_at_its_year_not_a_number() {
+        let (svg, geometry) = render(&ChartModel::Trend(pingdingshan()));
+        let texts = texts(&svg);
+        assert!(
+            texts.iter().any(|t| t == "2025 · 完成省定目标"),
+            "{texts:?}"
+        );
+        for year in ["2015", "2020", "2025"] {
+            assert!(
+                texts.iter().any(|t| t == year),
+                "{year} on the axis: {texts:?}"
+            );
+        }
+        assert_eq!(geometry.marks.len(), 3);
+        for at in &geometry.marks {
+            assert!(geometry.contains(*at), "{at:?} inside {geometry:?}");
+        }
+        let (x2020, _) = geometry.marks[1];
+        let (x2025, _) = geometry.marks[2];
+        assert!(x2025 > x2020, "the word target sits at 2025");
+    }
+
+    #[test]
+    fn the_standards_limit_is_a_labelled_line_below_the_levels() {
+        let (svg, geometry) = render(&ChartModel::Trend(pingdingshan()));
+        assert!(texts(&svg).iter().any(|t| t == "国家二级标准 35"));
+        let reference = "stroke=\"#00805E\"";
+        assert!(
+            svg.matches(reference).count() >= 10,
+            "a dotted line of short segments"
+        );
+        // 35 is drawn below 51 (larger y is lower on screen).
+        let y51 = geometry.marks[1].1;
+        let line_y: Vec<i32> = svg
+            .lines()
+            .filter(|l| l.contains(reference) && l.contains("<polyline"))
+            .filter_map(|l| {
+                l.split("points=\"")
+                    .nth(1)?
+                    .split([',', ' '])
+                    .nth(1)?
+                    .parse()
+                    .ok()
+            })
+            .collect();
+        assert!(!line_y.is_empty(), "the line's segments are found");
+        assert!(line_y.iter().all(|y| *y > y51), "{line_y:?} below {y51}");
+    }
+
+    #[test]
+    fn a_derived_level_is_hollow_and_levels_are_joined_the_latest_dashed_to_the_target() {
+        let (svg, _) = render(&ChartModel::Trend(pingdingshan()));
+        // Hollow: a background-filled disc under an outlined ring in the level's colour.
+        assert!(svg.contains("fill=\"#FFFFFF\""), "hollow marker");
+        assert!(
+            svg.contains("<polyline") || svg.contains("<path"),
+            "2015 and 2020 joined"
+        );
+        let jiaozuo = TrendChart {
+            marks: vec![
+                mark(2020, Some(56.0), MarkKind::Actual, "56"),
+                mark(2025, Some(43.0), MarkKind::Target, "目标 43"),
+            ],
+            reference: None,
+            ..pingdingshan()
+        };
+        let (svg, geometry) = render(&ChartModel::Trend(jiaozuo));
+        let labels = texts(&svg);
+        for text in ["56", "目标 43", "μg/m³", "0"] {
+            assert!(
+                labels.iter().any(|t| t == text),
+                "missing {text} in {labels:?}"
+            );
+        }
+        let target_segments = svg.matches("stroke=\"#D55E00\"").count();
+        assert!(
+            target_segments >= 5,
+            "the target's dashed line: {target_segments}"
+        );
+        let level_dashes = svg.matches("stroke=\"#0072B2\"").count();
+        assert!(
+            level_dashes >= 3,
+            "the dashed way from 56 to 43: {level_dashes}"
+        );
+        let ((_, y56), (_, y43)) = (geometry.marks[0], geometry.marks[1]);
+        assert!(y56 < y43, "56 is drawn higher than 43");
+    }
+
+    #[test]
+    fn the_value_axis_covers_every_value_and_the_limit_from_zero() {
+        assert_eq!(value_range([56.0, 43.0].into_iter(), false), (0.0, 100.0));
+        assert_eq!(value_range([90.0].into_iter(), true), (0.0, 100.0));
+        assert_eq!(value_range([90.0].into_iter(), false), (0.0, 200.0));
+        assert_eq!(nice_ceiling(64.4), 100.0);
+        assert_eq!(nice_ceiling(0.0), 1.0);
+        assert_eq!(nice_ceiling(2.1), 2.5);
+    }
+
+    #[test]
+    fn compare_draws_each_city_on_its_row_and_names_one_without_a_number() {
+        use crate::views::compare::{CompareChart, CompareChartRow};
+        let row = |city: &str, latest, target, words: Option<&str>| CompareChartRow {
+            city: city.into(),
+            name: city.into(),
+            latest,
+            target,
+            words: words.map(String::from),
+        };
+        let model = CompareChart {
+            unit: "μg/m³".into(),
+            rows: vec![
+                row("jiaozuo", Some(0), Some(1), None),
+                row("zhengzhou", None, Some(2), None),
+                row("jiyuan", None, None, Some("规划未给出数值")),
+            ],
+            marks: vec![
+                mark(2020, Some(56.0), MarkKind::Actual, "56"),
+                mark(2025, Some(43.0), MarkKind::Target, "43"),
+                mark(2025, Some(40.0), MarkKind::Target, "40"),
+            ],
+            reference: None,
+            summary: String::new(),
+            latest_label: "最新".into(),
+            target_label: "目标".into(),
+        };
+        let (svg, geometry) = render(&ChartModel::Compare(model));
+        let labels = texts(&svg);
+        for text in [
+            "jiaozuo",
+            "zhengzhou",
+            "jiyuan",
+            "规划未给出数值",
+            "56",
+            "43",
+            "40",
+        ] {
+            assert!(
+                labels.iter().any(|t| t == text),
+                "missing {text} in {labels:?}"
+            );
+        }
+        let [a, b, c] = [geometry.marks[0], geometry.marks[1], geometry.marks[2]];
+        assert_eq!(a.1, b.1, "a city's level and target share its row");
+        assert!(c.1 > a.1, "the next city is below");
+        assert!(a.0 > b.0, "56 is right of 43 on the shared axis");
+        assert_eq!(
+            geometry.nearest((0, c.1)),
+            Some(2),
+            "a tap on a row picks that row"
+        );
+    }
+}

@@ -443,6 +443,13 @@ impl fmt::Display for DataError {
                 file,
                 path,
                 message,
+            } if path.is_empty() => {
+                write!(f, "{file}: {message}")
+            }
+            DataError::Shape {
+                file,
+                path,
+                message,
             } => write!(f, "{file}: {path}: {message}"),
         }
     }
@@ -450,12 +457,17 @@ impl fmt::Display for DataError {
 
 impl std::error::Error for DataError {}
 
-/// Parses JSON into `T`, naming the JSON path of a value of the wrong shape.
+/// Parses JSON into `T`, naming the JSON path of a value of the wrong shape. In the browser the
+/// path is left out (the widget only needs to say the file is broken, and tracking paths costs a
+/// seventh of the wasm); the validator, which maintainers read, always has it.
 pub fn parse<T: serde::de::DeserializeOwned>(file: &str, json: &str) -> Result<T, DataError> {
     let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
+    #[cfg(not(target_arch = "wasm32"))]
+    let result = serde_path_to_error::deserialize(de)
+        .map_err(|err| (err.path().to_string(), err.into_inner()));
+    #[cfg(target_arch = "wasm32")]
+    let result = T::deserialize(de).map_err(|err| (String::new(), err));
+    result.map_err(|(path, inner)| {
         if inner.is_syntax() || inner.is_eof() {
             DataError::Syntax {
                 file: file.to_string(),
@@ -467,8 +479,8 @@ pub fn parse<T: serde::de::DeserializeOwned>(file: &str, json: &str) -> Result<T
             // serde_json appends " at line L column C"; the path says where more usefully.
             let message = inner.to_string();
             let message = match message.rfind(" at line ") {
-                Some(cut) => message[..cut].to_string(),
-                None => message,
+                Some(cut) if !path.is_empty() => message[..cut].to_string(),
+                _ => message,
             };
             DataError::Shape {
                 file: file.to_string(),

@@ -1,10 +1,12 @@
-//! Components rendered into a real DOM in headless Chromium (wasm-bindgen-test), read back.
+//! Components rendered into a real DOM in headless Chromium (wasm-bindgen-test), read back and
+//! compared with the view model they render.
 #![cfg(target_arch = "wasm32")]
 
-use ecoplan::components::indicator_chart::IndicatorChartProps;
-use ecoplan::components::IndicatorChart;
+use ecoplan::components::metric_block::MetricBlockProps;
+use ecoplan::components::MetricBlockView;
 use ecoplan::lang::Lang;
-use ecoplan::model::{parse_city, Indicator};
+use ecoplan::model::{parse_catalog, parse_city, Domain};
+use ecoplan::views::{trends::trends, MetricBlock};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -12,27 +14,29 @@ use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn jiaozuo_pm25() -> Indicator {
+/// Jiaozuo's PM2.5 block of the Air view, as the widget computes it.
+fn jiaozuo_pm25(lang: Lang) -> MetricBlock {
     let city = parse_city("jiaozuo.json", include_str!("../data/cities/jiaozuo.json")).unwrap();
-    city.indicators
+    let catalog = parse_catalog("metrics.json", include_str!("../data/metrics.json")).unwrap();
+    trends(&city, &catalog, Domain::Air, lang)
+        .blocks
         .into_iter()
-        .find(|i| i.metric.as_deref() == Some("pm25"))
+        .find(|b| b.id == "indicator-pm25")
         .unwrap()
 }
 
-async fn render_sample(lang: Lang) -> Element {
+async fn render(lang: Lang) -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     root.set_attribute("style", "width: 360px").unwrap();
     gloo::utils::body().append_child(&root).unwrap();
-    let props = IndicatorChartProps {
-        indicator: jiaozuo_pm25(),
+    let props = MetricBlockProps {
+        block: jiaozuo_pm25(lang),
         lang,
-        dark: false,
     };
-    yew::Renderer::<IndicatorChart>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<MetricBlockView>::with_root_and_props(root.clone(), props).render();
     // Rendering and the chart's effect run on yew's scheduler: give them a turn.
-    yew::platform::time::sleep(Duration::from_millis(100)).await;
+    yew::platform::time::sleep(Duration::from_millis(150)).await;
     root
 }
 
@@ -50,42 +54,52 @@ fn cells(root: &Element) -> Vec<Vec<String>> {
 }
 
 #[wasm_bindgen_test]
-async fn table_alternative_lists_each_printed_value_with_its_source_line() {
-    let root = render_sample(Lang::Zh).await;
-    let indicator = jiaozuo_pm25();
+async fn the_table_alternative_is_the_view_models_rows() {
+    let root = render(Lang::Zh).await;
+    let block = jiaozuo_pm25(Lang::Zh);
     assert_eq!(
         root.query_selector("h3")
             .unwrap()
             .unwrap()
             .text_content()
             .unwrap(),
-        indicator.name.zh
+        block.title
     );
     let rows = cells(&root);
-    assert_eq!(rows.len(), indicator.values.len());
-    for (row, value) in rows.iter().zip(&indicator.values) {
-        assert_eq!(row[0], value.year.to_string());
-        assert_eq!(row[3], format!("第 {} 行", value.source.line));
-    }
-    let printed: Vec<(&str, &str)> = rows
+    let expected: Vec<Vec<String>> = block
+        .table
         .iter()
-        .map(|r| (r[0].as_str(), r[1].as_str()))
+        .map(|r| {
+            vec![
+                r.year.clone(),
+                r.value.clone(),
+                r.kind.clone(),
+                r.source.clone(),
+            ]
+        })
         .collect();
-    assert!(printed.contains(&("2020", "56 μg/m³")), "{printed:?}");
-    assert!(printed.contains(&("2025", "43 μg/m³")), "{printed:?}");
+    assert_eq!(rows, expected);
     assert!(
-        rows.iter().any(|r| r[0] == "2025" && r[2] == "目标"),
+        rows.iter()
+            .any(|r| r[0] == "2020" && r[1] == "56 μg/m³" && r[3] == "第 142 行"),
         "{rows:?}"
     );
     assert!(
-        printed.contains(&("2020", "比2015年下降 35.6%")),
-        "{printed:?}"
+        rows.iter()
+            .any(|r| r[0] == "2025" && r[1] == "43 μg/m³" && r[2] == "目标"),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r[1] == "35 μg/m³" && r[3] == "GB 3095—2012"),
+        "the standard's row: {rows:?}"
     );
 }
 
 #[wasm_bindgen_test]
-async fn chart_is_an_image_named_by_its_values_and_has_drawn_pixels() {
-    let root = render_sample(Lang::En).await;
+async fn the_chart_is_an_image_named_by_its_summary_and_has_drawn_its_lines() {
+    let root = render(Lang::En).await;
+    let block = jiaozuo_pm25(Lang::En);
     let canvas: HtmlCanvasElement = root
         .query_selector("canvas")
         .unwrap()
@@ -93,12 +107,12 @@ async fn chart_is_an_image_named_by_its_values_and_has_drawn_pixels() {
         .dyn_into()
         .unwrap();
     assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
-    assert_eq!(
-        canvas.get_attribute("aria-label").unwrap(),
-        format!(
-            "{}: 2020 56 μg/m³ (Measured), 2025 43 μg/m³ (Target)",
-            jiaozuo_pm25().name.en
-        )
+    let summary = block.chart.as_ref().unwrap().summary.clone();
+    assert_eq!(canvas.get_attribute("aria-label").unwrap(), summary);
+    assert!(summary.contains("2020 · 56 μg/m³ · Measured"), "{summary}");
+    assert!(
+        summary.contains("National Class II limit 35 μg/m³"),
+        "{summary}"
     );
     assert!(
         canvas.width() >= 280,
@@ -120,15 +134,10 @@ async fn chart_is_an_image_named_by_its_values_and_has_drawn_pixels() {
         )
         .unwrap()
         .data();
-    let target_orange = data
-        .chunks(4)
-        .filter(|px| px[0] > 190 && (70..120).contains(&px[1]) && px[2] < 40)
-        .count();
-    assert!(
-        target_orange > 20,
-        "the target line is drawn: {target_orange} px"
-    );
-    assert!(cells(&root)
-        .iter()
-        .any(|r| r[1] == "43 μg/m³" && r[2] == "Target"));
+    let count = |f: &dyn Fn(&[u8]) -> bool| data.chunks(4).filter(|px| f(px)).count();
+    let orange = count(&|px| px[0] > 190 && (70..120).contains(&px[1]) && px[2] < 40);
+    let green =
+        count(&|px| px[0] < 30 && (110..150).contains(&px[1]) && (80..110).contains(&px[2]));
+    assert!(orange > 20, "the target line is drawn: {orange} px");
+    assert!(green > 20, "the Class II line is drawn: {green} px");
 }
