@@ -343,14 +343,20 @@ mod tests {
     }
 
     #[test]
-    fn jiaozuo_pm25_points_are_its_printed_level_and_target() {
+    fn jiaozuo_pm25_points_are_its_derived_2015_level_printed_level_and_target() {
         let city = parse_city("jiaozuo.json", include_str!("../data/cities/jiaozuo.json")).unwrap();
         let pm25 = city
             .indicators
             .iter()
             .find(|i| i.metric.as_deref() == Some("pm25"))
             .expect("a PM2.5 indicator");
-        assert_eq!(points_of(pm25), sample_points());
+        // 2015: 56 ÷ (1 − 35.6%) ≈ 87, derived from the 2020 level and its printed fall.
+        let derived = ChartPoint {
+            year: 2015,
+            value: 87.0,
+            kind: PointKind::Derived,
+        };
+        assert_eq!(points_of(pm25), [vec![derived], sample_points()].concat());
     }
 
     #[test]
