@@ -1,9 +1,11 @@
 //! The data validator: every rule of `docs/data-format.md`, as pure functions over file contents.
 //! `src/bin/ecoplan-data.rs` reads the files and prints what these return.
 
+use crate::derive::{self, DeriveError};
+use crate::format::format_value;
 use crate::model::{
-    parse_catalog, parse_city, CityData, DataError, MetricCatalog, Observation, Provenance, Target,
-    Text, ValueKind,
+    parse_catalog, parse_city, CityData, DataError, Derivation, Indicator, MetricCatalog,
+    Observation, Provenance, Target, Text, ValueKind,
 };
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -233,7 +235,97 @@ fn check_catalog(catalog: &MetricCatalog) -> Vec<Problem> {
             &metric.name,
         );
     }
+    check_standards(&mut problems, catalog);
     problems
+}
+
+/// The national standards whose limits the charts draw: each limit for a metric of the catalog,
+/// in that metric's unit.
+fn check_standards(p: &mut Vec<Problem>, catalog: &MetricCatalog) {
+    let file = "metrics.json";
+    let mut seen = HashSet::new();
+    let mut limited: HashMap<&str, String> = HashMap::new();
+    for (i, standard) in catalog.standards.iter().enumerate() {
+        let path = format!("standards[{i}]");
+        check_unique_id(p, file, &format!("{path}.id"), &standard.id, &mut seen);
+        if standard.number.trim().is_empty() {
+            p.push(problem(
+                file,
+                &format!("{path}.number"),
+                "expected the standard's number as printed (GB 3095—2012), found an empty string",
+            ));
+        }
+        check_text(p, file, &format!("{path}.title"), &standard.title);
+        check_text(p, file, &format!("{path}.issuer"), &standard.issuer);
+        if !(is_date(&standard.date) && standard.date.len() == 10) {
+            p.push(problem(
+                file,
+                &format!("{path}.date"),
+                &format!("expected YYYY-MM-DD, found `{}`", standard.date),
+            ));
+        }
+        if standard.limits.is_empty() {
+            p.push(problem(
+                file,
+                &format!("{path}.limits"),
+                "expected at least one limit, found none",
+            ));
+        }
+        for (k, limit) in standard.limits.iter().enumerate() {
+            let path = format!("{path}.limits[{k}]");
+            match catalog.metric(&limit.metric) {
+                None => p.push(problem(
+                    file,
+                    &format!("{path}.metric"),
+                    &format!(
+                        "unknown metric `{}`: expected an id from `metrics`",
+                        limit.metric
+                    ),
+                )),
+                Some(metric) => {
+                    if metric.unit != limit.unit {
+                        p.push(problem(
+                            file,
+                            &format!("{path}.unit"),
+                            &format!(
+                                "expected `{}` (the unit of metric `{}`), found `{}`",
+                                metric.unit, limit.metric, limit.unit
+                            ),
+                        ));
+                    }
+                    if let Some(first) = limited.get(limit.metric.as_str()) {
+                        p.push(problem(
+                            file,
+                            &format!("{path}.metric"),
+                            &format!(
+                                "expected one limit per metric (a chart draws one), found a second for `{}` after {first}",
+                                limit.metric
+                            ),
+                        ));
+                    } else {
+                        limited.insert(&limit.metric, path.clone());
+                    }
+                }
+            }
+            if limit.value <= 0.0 {
+                p.push(problem(
+                    file,
+                    &format!("{path}.value"),
+                    &format!(
+                        "expected a limit above 0, found {}",
+                        format_value(limit.value)
+                    ),
+                ));
+            }
+            for (field, text) in [
+                ("averaging", &limit.averaging),
+                ("class", &limit.class),
+                ("table", &limit.table),
+            ] {
+                check_text(p, file, &format!("{path}.{field}"), text);
+            }
+        }
+    }
 }
 
 /// An id of a-z, 0-9 and `_`, not seen before in its list.
@@ -411,7 +503,11 @@ pub fn check_city(
             quotes.check(p, &format!("{path}.notes[{j}].source"), &note.source);
         }
         for (j, obs) in ind.values.iter().enumerate() {
-            check_observation(p, &quotes, &format!("{path}.values[{j}]"), obs);
+            let path = format!("{path}.values[{j}]");
+            check_observation(p, &quotes, &path, obs);
+            if let Some(derivation) = &obs.derived {
+                check_derived(p, file, &path, ind, obs, derivation);
+            }
         }
     }
 
@@ -546,6 +642,134 @@ fn check_observation(p: &mut Vec<Problem>, quotes: &QuoteChecker, path: &str, ob
     if let Some(text) = &obs.text {
         quotes.check_words(p, &format!("{path}.text.zh"), &text.zh, source);
     }
+}
+
+/// A derived value: a measured level computed from two printed values of its indicator, printed
+/// nowhere itself, equal to what its rule gives, with a formula that shows the numbers.
+fn check_derived(
+    p: &mut Vec<Problem>,
+    file: &str,
+    path: &str,
+    indicator: &Indicator,
+    obs: &Observation,
+    derivation: &Derivation,
+) {
+    if obs.kind != ValueKind::Actual {
+        p.push(problem(
+            file,
+            &format!("{path}.kind"),
+            &format!(
+                "expected actual (a derived value is an earlier level), found {}",
+                kind_code(obs.kind)
+            ),
+        ));
+    }
+    if obs.value.is_none() {
+        p.push(problem(
+            file,
+            &format!("{path}.value"),
+            "expected the derived number, found null",
+        ));
+    }
+    if obs.source.is_some() {
+        p.push(problem(
+            file,
+            &format!("{path}.source"),
+            "expected no source (a derived value is printed nowhere; its inputs carry the sources), found one",
+        ));
+    }
+    let formula_path = format!("{path}.derived.formula");
+    check_text(p, file, &formula_path, &derivation.formula);
+    let inputs = match derive::inputs(indicator, obs.year, derivation) {
+        Ok(inputs) => inputs,
+        Err(err) => {
+            p.push(derive_problem(file, path, &err));
+            return;
+        }
+    };
+    let expected = match derive::recompute(indicator, obs.year, derivation) {
+        Ok(v) => v,
+        Err(err) => {
+            p.push(derive_problem(file, path, &err));
+            return;
+        }
+    };
+    let (Some(level), Some(change)) = (inputs.level.value, inputs.change.value) else {
+        return;
+    };
+    let change_unit = inputs.change.unit.as_deref().unwrap_or(&indicator.unit);
+    if let Some(value) = obs.value {
+        if (value - expected).abs() > 1e-9 {
+            p.push(problem(
+                file,
+                &format!("{path}.value"),
+                &format!(
+                    "expected {} ({} of {} and {}), found {}",
+                    format_value(expected),
+                    derive::rule_code(derivation.rule),
+                    format_value(level),
+                    amount(change, change_unit),
+                    format_value(value)
+                ),
+            ));
+        }
+    }
+    let mut numbers = vec![level, change];
+    numbers.extend(obs.value);
+    for (lang, text) in [
+        ("zh", &derivation.formula.zh),
+        ("en", &derivation.formula.en),
+    ] {
+        if text.trim().is_empty() {
+            continue;
+        }
+        let missing: Vec<String> = numbers
+            .iter()
+            .filter(|n| !number_in_quote(**n, text))
+            .map(|n| format_value(*n))
+            .collect();
+        if !missing.is_empty() {
+            let all: Vec<String> = numbers.iter().map(|n| format_value(*n)).collect();
+            p.push(problem(
+                file,
+                &format!("{formula_path}.{lang}"),
+                &format!(
+                    "expected each input and the result as printed ({}), found «{}» without {}",
+                    all.join(", "),
+                    excerpt(text),
+                    missing.join(", ")
+                ),
+            ));
+        }
+    }
+}
+
+/// A change's amount with its unit, as a message names it: `42%`, `3 percentage points`, `72 days`.
+fn amount(value: f64, unit: &str) -> String {
+    let number = format_value(value);
+    match unit {
+        "" => number,
+        "%" => format!("{number}%"),
+        unit => format!("{number} {unit}"),
+    }
+}
+
+fn kind_code(kind: ValueKind) -> &'static str {
+    match kind {
+        ValueKind::Actual => "actual",
+        ValueKind::Target => "target",
+        ValueKind::Change => "change",
+    }
+}
+
+/// Why a derivation cannot be recomputed, at the field of `derived` that is wrong.
+fn derive_problem(file: &str, path: &str, err: &DeriveError) -> Problem {
+    let field = match err {
+        DeriveError::MissingInput { which, .. } | DeriveError::DerivedInput { which } => which,
+        DeriveError::WrongChange { .. } | DeriveError::Impossible => "change",
+        DeriveError::Units { .. } => "rule",
+    };
+    problem(file, &format!("{path}.derived.{field}"), &err.to_string())
 }
 
 fn check_target(p: &mut Vec<Problem>, quotes: &QuoteChecker, path: &str, target: &Target) {
@@ -748,6 +972,120 @@ mod tests {
         assert!(!quote_starts_in(&lines, 0, "句子 在这里结束"));
         assert!(quote_starts_in(&lines, 2, "下一句"));
         assert!(!quote_starts_in(&lines, 2, "下一句。"));
+    }
+
+    fn catalog_with_standard(
+        limit_metric: &str,
+        unit: &str,
+        value: f64,
+        date: &str,
+    ) -> MetricCatalog {
+        let json = format!(
+            r#"{{"metrics": [{{"id": "pm25", "domain": "air", "name": {{"zh": "PM2.5", "en": "PM2.5"}},
+                "unit": "μg/m³", "better": "lower"}}],
+              "standards": [{{"id": "gb3095_2012", "number": "GB 3095—2012",
+                "title": {{"zh": "环境空气质量标准", "en": "Ambient Air Quality Standards"}},
+                "issuer": {{"zh": "环境保护部", "en": "MEP"}}, "date": "{date}",
+                "limits": [{{"metric": "{limit_metric}", "value": {value}, "unit": "{unit}",
+                  "averaging": {{"zh": "年平均", "en": "Annual mean"}}, "class": {{"zh": "二级", "en": "Class II"}},
+                  "table": {{"zh": "表1", "en": "Table 1"}}}}]}}]}}"#
+        );
+        parse_catalog("metrics.json", &json).unwrap()
+    }
+
+    fn messages(problems: &[Problem]) -> Vec<String> {
+        problems.iter().map(|p| p.to_string()).collect()
+    }
+
+    #[test]
+    fn a_standards_limits_are_for_catalog_metrics_in_their_units_and_above_zero() {
+        assert_eq!(
+            messages(&check_catalog(&catalog_with_standard(
+                "pm25",
+                "μg/m³",
+                35.0,
+                "2012-02-29"
+            ))),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            messages(&check_catalog(&catalog_with_standard("pm25", "mg/m³", 0.0, "2012-02"))),
+            [
+                "metrics.json: standards[0].date: expected YYYY-MM-DD, found `2012-02`",
+                "metrics.json: standards[0].limits[0].unit: expected `μg/m³` (the unit of metric `pm25`), found `mg/m³`",
+                "metrics.json: standards[0].limits[0].value: expected a limit above 0, found 0",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_derived_value_is_an_actual_number_without_a_source() {
+        use crate::model::{Derivation, Direction, Domain, Rule, ValueRef};
+        let mut level = Observation::fixture(2020, Some(51.0), ValueKind::Actual);
+        level.source = Some(Provenance {
+            line: 1,
+            quote: "51".into(),
+        });
+        let mut change = Observation::fixture(2020, Some(42.0), ValueKind::Change);
+        change.against = Some(2015);
+        change.direction = Some(Direction::Down);
+        change.unit = Some("%".into());
+        let derivation = Derivation {
+            rule: Rule::RelativeChange,
+            level: ValueRef {
+                year: 2020,
+                kind: ValueKind::Actual,
+            },
+            change: ValueRef {
+                year: 2020,
+                kind: ValueKind::Change,
+            },
+            formula: Text {
+                zh: "51 ÷ (1 − 42%) ≈ 88".into(),
+                en: "51 ÷ (1 − 42%) ≈ 88".into(),
+            },
+        };
+        let indicator = Indicator {
+            id: "pm25".into(),
+            metric: None,
+            domain: Domain::Air,
+            group: None,
+            row: None,
+            name: Text {
+                zh: "PM2.5".into(),
+                en: "PM2.5".into(),
+            },
+            unit: "μg/m³".into(),
+            binding: None,
+            scope: None,
+            notes: vec![],
+            values: vec![level, change],
+        };
+        let check = |obs: &Observation| {
+            let mut p = Vec::new();
+            check_derived(&mut p, "x.json", "v", &indicator, obs, &derivation);
+            messages(&p)
+        };
+        let mut good = Observation::fixture(2015, Some(88.0), ValueKind::Actual);
+        good.source = None;
+        assert_eq!(check(&good), Vec::<String>::new());
+
+        let mut bad = Observation::fixture(2015, None, ValueKind::Target);
+        bad.source = None;
+        assert_eq!(
+            check(&bad),
+            [
+                "x.json: v.kind: expected actual (a derived value is an earlier level), found target",
+                "x.json: v.value: expected the derived number, found null",
+            ]
+        );
+        // A derived value's year is its change's `against`.
+        let mut other_year = good.clone();
+        other_year.year = 2016;
+        assert_eq!(
+            check(&other_year),
+            ["x.json: v.derived.change: its change input must be a change against 2016, the derived value's year"]
+        );
     }
 
     #[test]

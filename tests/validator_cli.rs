@@ -78,11 +78,16 @@ fn run(args: &[&str]) -> (i32, String) {
     )
 }
 
-/// The JSON path of the first printed (not derived) number among Jiaozuo's indicator values.
+/// The JSON path of the first printed (not derived) number among Jiaozuo's indicator values, in an
+/// indicator without derived values (breaking a derivation's input would break the derived value too).
 fn first_printed_value(city: &Value) -> (usize, usize) {
     let indicators = city["indicators"].as_array().unwrap();
     for (i, ind) in indicators.iter().enumerate() {
-        for (j, v) in ind["values"].as_array().unwrap().iter().enumerate() {
+        let values = ind["values"].as_array().unwrap();
+        if values.iter().any(|v| v.get("derived").is_some()) {
+            continue;
+        }
+        for (j, v) in values.iter().enumerate() {
             if v["value"].is_number() && v.get("derived").is_none() {
                 return (i, j);
             }
@@ -172,7 +177,7 @@ fn a_number_that_is_not_in_its_quote_is_reported() {
         (
             1,
             s.one_problem(&format!(
-                "cities/jiaozuo.json: indicators[{i}].values[{j}].value: expected 12345.6 as printed in the quote «{excerpt}»; mark a computed value \"derived\": true with its formula in `note`"
+                "cities/jiaozuo.json: indicators[{i}].values[{j}].value: expected 12345.6 as printed in the quote «{excerpt}»; a computed value needs `derived` with its rule, inputs and formula"
             ))
         )
     );
@@ -286,6 +291,159 @@ fn a_duplicate_id_is_reported() {
                 "cities/jiaozuo.json: actions[1].id: duplicate id `{}`",
                 first.as_str().unwrap()
             ))
+        )
+    );
+}
+
+const PINGDINGSHAN: &str = "cities/pingdingshan.json";
+
+/// The position of an indicator in a city file, by its id.
+fn indicator(city: &Value, id: &str) -> usize {
+    city["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|ind| ind["id"] == id)
+        .unwrap_or_else(|| panic!("no indicator `{id}`"))
+}
+
+/// The position of the derived value among an indicator's values.
+fn derived_value(city: &Value, i: usize) -> usize {
+    city["indicators"][i]["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|v| v.get("derived").is_some())
+        .expect("a derived value")
+}
+
+/// Pingdingshan's PM2.5 (51 in 2020, down 42% on 2015) and its derived 2015 level, 88.
+fn pingdingshan_pm25(s: &Scratch) -> (Value, usize, usize) {
+    let city = s.json(PINGDINGSHAN);
+    let i = indicator(&city, "pm25");
+    let j = derived_value(&city, i);
+    assert_eq!(city["indicators"][i]["values"][j]["value"], 88);
+    (city, i, j)
+}
+
+#[test]
+fn a_derived_value_other_than_its_rule_gives_is_reported_with_the_computation() {
+    let s = Scratch::new("derived-value");
+    let (mut city, i, j) = pingdingshan_pm25(&s);
+    let value = &mut city["indicators"][i]["values"][j];
+    value["value"] = Value::from(90);
+    for lang in ["zh", "en"] {
+        let formula = value["derived"]["formula"][lang].as_str().unwrap();
+        value["derived"]["formula"][lang] = Value::from(formula.replace("88", "90"));
+    }
+    s.write_json(PINGDINGSHAN, &city);
+    assert_eq!(
+        s.check(),
+        (
+            1,
+            s.one_problem(&format!(
+                "cities/pingdingshan.json: indicators[{i}].values[{j}].value: expected 88 (relative_change of 51 and 42%), found 90"
+            ))
+        )
+    );
+}
+
+#[test]
+fn a_derived_value_whose_input_is_missing_is_reported() {
+    let s = Scratch::new("derived-missing");
+    let (mut city, i, j) = pingdingshan_pm25(&s);
+    city["indicators"][i]["values"][j]["derived"]["level"]["year"] = Value::from(2019);
+    s.write_json(PINGDINGSHAN, &city);
+    assert_eq!(
+        s.check(),
+        (
+            1,
+            s.one_problem(&format!(
+                "cities/pingdingshan.json: indicators[{i}].values[{j}].derived.level: its level input names no printed number of this indicator (2019 actual)"
+            ))
+        )
+    );
+}
+
+#[test]
+fn a_rule_the_units_do_not_allow_is_reported_and_a_share_changed_by_a_percent_allows_none() {
+    let s = Scratch::new("derived-units");
+    let mut city = s.json(PINGDINGSHAN);
+    // 72.1%，比2015年提高35.7%: relative or percentage points? The data derives nothing here.
+    let i = indicator(&city, "good_air_days_ratio");
+    let derived: Value = serde_json::from_str(
+        r#"{"year": 2015, "value": 53.1, "kind": "actual", "derived": {
+            "rule": "relative_change", "level": {"year": 2020, "kind": "actual"},
+            "change": {"year": 2020, "kind": "change"},
+            "formula": {"zh": "72.1 ÷ (1 + 35.7%) ≈ 53.1", "en": "72.1 ÷ (1 + 35.7%) ≈ 53.1"}}}"#,
+    )
+    .unwrap();
+    city["indicators"][i]["values"]
+        .as_array_mut()
+        .unwrap()
+        .insert(0, derived);
+    s.write_json(PINGDINGSHAN, &city);
+    assert_eq!(
+        s.check(),
+        (
+            1,
+            s.one_problem(&format!(
+                "cities/pingdingshan.json: indicators[{i}].values[0].derived.rule: rule relative_change does not fit a level in «%» and a change in «%»: a share changed by a per cent may be relative or in percentage points, so nothing can be derived"
+            ))
+        )
+    );
+}
+
+#[test]
+fn a_derived_value_with_a_source_is_reported() {
+    let s = Scratch::new("derived-source");
+    let (mut city, i, j) = pingdingshan_pm25(&s);
+    let level_source = city["indicators"][i]["values"][j + 1]["source"].clone();
+    city["indicators"][i]["values"][j]["source"] = level_source;
+    s.write_json(PINGDINGSHAN, &city);
+    assert_eq!(
+        s.check(),
+        (
+            1,
+            s.one_problem(&format!(
+                "cities/pingdingshan.json: indicators[{i}].values[{j}].source: expected no source (a derived value is printed nowhere; its inputs carry the sources), found one"
+            ))
+        )
+    );
+}
+
+#[test]
+fn a_formula_without_the_result_is_reported() {
+    let s = Scratch::new("derived-formula");
+    let (mut city, i, j) = pingdingshan_pm25(&s);
+    city["indicators"][i]["values"][j]["derived"]["formula"]["en"] =
+        Value::from("51 ÷ (1 − 42%), from 2020's 51 and “down 42% on 2015”");
+    s.write_json(PINGDINGSHAN, &city);
+    assert_eq!(
+        s.check(),
+        (
+            1,
+            s.one_problem(&format!(
+                "cities/pingdingshan.json: indicators[{i}].values[{j}].derived.formula.en: expected each input and the result as printed (51, 42, 88), found «51 ÷ (1 − 42%), from 2020's 51 and “down 42% on 2015”» without 88"
+            ))
+        )
+    );
+}
+
+#[test]
+fn a_standards_limit_for_an_unknown_metric_is_reported() {
+    let s = Scratch::new("standard-metric");
+    let mut catalog = s.json("metrics.json");
+    assert_eq!(catalog["standards"][0]["number"], "GB 3095—2012");
+    catalog["standards"][0]["limits"][0]["metric"] = Value::from("pm2_5");
+    s.write_json("metrics.json", &catalog);
+    assert_eq!(
+        s.check(),
+        (
+            1,
+            s.one_problem(
+                "metrics.json: standards[0].limits[0].metric: unknown metric `pm2_5`: expected an id from `metrics`"
+            )
         )
     );
 }
