@@ -202,7 +202,8 @@ pub fn app() -> Html {
                             Callback::from(move |e: MouseEvent| { e.prevent_default(); on_view.emit(View::Sources); })
                         }}>{ t(lang, Key::AboutLink) }</a></p>
                 </footer>
-                { for source_panel }
+                // One stable slot: a child appearing at the end must not remount the others.
+                <div class="dialog-slot">{ for source_panel }</div>
             </div>
         </ContextProvider<Ctx>>
     }

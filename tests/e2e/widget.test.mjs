@@ -1,78 +1,225 @@
-// The widget as residents use it, in headless Chromium against dist/: every number on screen is
-// checked against data/, not against constants.
+// The widget as residents use it, in headless Chromium against dist/: what is on screen is
+// compared with the view models the native code computes from data/ (tests/e2e/views.mjs).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { canvasPixels, openPage, screenshot, startServer, useSiteAndBrowser } from './helpers.mjs';
+import { CITIES, views } from './views.mjs';
 
-const CITIES = ['pingdingshan', 'zhengzhou', 'jiaozuo', 'jiyuan', 'xingtai'];
-const data = Object.fromEntries(CITIES.map((c) => [c, JSON.parse(readFileSync(`data/cities/${c}.json`, 'utf8'))]));
-const HEADLINES = ['pm25', 'good_air_days_ratio', 'surface_water_good'];
 const VIEWS = ['overview', 'air', 'water', 'targets', 'green', 'compare', 'sources'];
+const env = useSiteAndBrowser();
+const V = views();
 
-const fmt = (v) => String(Number(v.toFixed(4)));
+/** The text of a dialog, opened by clicking `selector`, then closed with Escape. */
+async function dialogText(page, selector) {
+  await page.click(selector);
+  const text = await (await page.waitForSelector('[role=dialog]')).textContent();
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[role=dialog]', { state: 'detached' });
+  return text;
+}
 
-/** The indicator the widget shows for a metric: the table row first, then one with a target. */
-function mainIndicator(city, metric) {
-  const score = (i) => [i.row !== null ? 1 : 0, i.values.some((v) => v.kind === 'target') ? 1 : 0, i.values.length];
-  let best = null;
-  for (const i of city.indicators.filter((i) => i.metric === metric)) {
-    if (!best) best = i;
-    else {
-      const [a, b] = [score(i), score(best)];
-      const cmp = a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
-      if (cmp > 0) best = i;
+function assertCites(text, citation, label) {
+  assert.ok(text.includes(citation.what), `${label}: what «${citation.what}» in «${text}»`);
+  for (const q of citation.quotes) {
+    assert.ok(text.includes(q.text), `${label}: quote «${q.text}»`);
+    assert.ok(text.includes(q.line_label), `${label}: ${q.line_label}`);
+  }
+  if (citation.formula) assert.ok(text.includes(citation.formula), `${label}: formula «${citation.formula}»`);
+  if (citation.standard) assert.ok(text.includes(citation.standard.number) && text.includes(citation.standard.clause), `${label}: the standard`);
+}
+
+describe('the first view, every city and both languages', () => {
+  for (const lang of ['zh', 'en']) {
+    for (const id of CITIES) {
+      test(`${id} (${lang}): the cards' figures, progress and charts are the view model's`, async () => {
+        const view = V[lang].cities[id].overview;
+        const { page, errors } = await openPage(env.browser, { width: 375, height: 812 });
+        await page.goto(`${env.site.url}?city=${id}&lang=${lang}`);
+        await page.waitForSelector('.overview .cards');
+        assert.equal(await page.textContent('#view-title'), view.title + view.plan_title);
+        assert.equal(await page.$eval('#city', (s) => s.value), id);
+        for (const card of view.cards) {
+          const el = `.card[data-metric=${card.metric}]`;
+          const text = await page.textContent(el);
+          if (card.missing) {
+            assert.ok(text.includes(card.missing), `${id} ${card.metric}: says it is missing`);
+            continue;
+          }
+          for (const cell of [card.latest, card.target].filter(Boolean)) {
+            assert.ok(text.includes(cell.text), `${id} ${card.metric}: «${cell.text}» in «${text}»`);
+            assert.ok(text.includes(cell.year), `${id} ${card.metric}: ${cell.year}`);
+          }
+          assert.ok(text.includes(card.progress), `${id} ${card.metric}: progress «${card.progress}»`);
+          const label = await page.$eval(el, (c) => c.querySelector('canvas')?.getAttribute('aria-label') ?? null);
+          assert.equal(label, card.chart ? card.chart.summary : null, `${id} ${card.metric}: chart`);
+        }
+        assert.ok(view.cards.some((c) => c.chart), `${id}: the first view draws at least one chart`);
+        await page.waitForSelector('.card canvas[data-points]');
+        assert.ok((await canvasPixels(page, '.card canvas', [0, 128, 94])) > 20, `${id}: the first chart has drawn the Class II line`);
+        assert.deepEqual(errors, []);
+        await page.close();
+      });
     }
   }
-  return best;
-}
+});
 
-/** The chart's points as the widget plots them: printed numbers, actual or target, by year. */
-function chartPoints(indicator) {
-  const points = indicator.values
-    .filter((v) => v.kind !== 'change' && v.value !== null)
-    .map((v) => ({ year: v.year, value: v.value, kind: v.kind === 'target' ? 'target' : 'actual' }))
-    .sort((a, b) => a.year - b.year || (a.kind === 'target') - (b.kind === 'target'));
-  return points.filter((p, i) => i === 0 || !(p.year === points[i - 1].year && p.kind === points[i - 1].kind && p.value === points[i - 1].value));
-}
+test('PM2.5 in Pingdingshan, Jiaozuo and Xingtai: 2015 derived, 2020, the 2025 target or its words, and the Class II line', () => {
+  for (const [id, block] of [['pingdingshan', 'indicator-pm25'], ['jiaozuo', 'indicator-pm25'], ['xingtai', 'indicator-pm25_city_2020']]) {
+    const chart = V.zh.cities[id].air.blocks.find((b) => b.id === block).chart;
+    const kinds = chart.marks.map((m) => `${m.year} ${m.kind}`);
+    assert.deepEqual(kinds.slice(0, 2), ['2015 derived', '2020 actual'], id);
+    assert.match(kinds[2], /^2025 (target|word_target)$/, id);
+    assert.equal(chart.reference.value, 35, id);
+    assert.equal(chart.reference.citation.standard.number, 'GB 3095—2012');
+  }
+});
 
-const env = useSiteAndBrowser();
+describe('Air and Water: every block, table, fact and measure is the view model\'s', () => {
+  for (const lang of ['zh', 'en']) {
+    for (const id of CITIES) {
+      test(`${id} (${lang})`, async () => {
+        const { page, errors } = await openPage(env.browser, { width: 1280, height: 800 });
+        for (const domain of ['air', 'water']) {
+          const view = V[lang].cities[id][domain];
+          await page.goto(`${env.site.url}?city=${id}&view=${domain}&lang=${lang}`);
+          await page.waitForSelector('.trends');
+          assert.equal(await page.textContent('#view-title'), view.title);
+          const shown = await page.$$eval('figure.indicator', (fs) =>
+            fs.map((f) => ({
+              id: f.id,
+              title: f.querySelector('h3').textContent,
+              label: f.querySelector('canvas')?.getAttribute('aria-label') ?? null,
+              rows: [...f.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+              facts: [...f.querySelectorAll('.facts li')].map((li) => li.textContent),
+            })),
+          );
+          assert.deepEqual(
+            shown.map((s) => s.id),
+            view.blocks.map((b) => b.id),
+            `${id} ${domain}: one block per metric`,
+          );
+          for (const [i, b] of view.blocks.entries()) {
+            const s = shown[i];
+            assert.equal(s.title, b.title);
+            assert.equal(s.label, b.chart ? b.chart.summary : null, `${b.id}: the chart or none`);
+            assert.deepEqual(s.rows, b.table.map((r) => [r.year, r.value, r.kind, r.source]), `${b.id}: table`);
+            assert.deepEqual(s.facts, b.facts.map((f) => `${f.year} ${f.text}`), `${b.id}: worded figures`);
+          }
+          const measures = await page.$$eval('.measure', (ms) => ms.map((m) => ({ title: m.querySelector('h4').textContent, src: !!m.querySelector('button.src') })));
+          assert.deepEqual(measures.map((m) => m.title), view.measures.map((m) => m.title), `${id} ${domain}: every measure`);
+          assert.ok(measures.every((m) => m.src), 'each measure has its source button');
+          assert.equal(await page.textContent('#measures-title'), view.measures_title);
+        }
+        assert.deepEqual(errors, []);
+        await page.close();
+      });
+    }
+  }
+});
 
-describe('every city', () => {
-  for (const id of CITIES) {
-    test(`${id}: its name and its headline figures as printed`, async () => {
-      const city = data[id];
-      const { page, errors } = await openPage(env.browser, { width: 375, height: 812 });
-      await page.goto(`${env.site.url}?city=${id}&lang=zh`);
-      await page.waitForSelector('.overview .cards');
-      assert.match(await page.textContent('#view-title'), new RegExp(`^${city.name.zh}`));
-      assert.equal(await page.$eval('#city', (s) => s.value), id);
-      for (const metric of HEADLINES) {
-        const card = await page.$(`.card[data-metric=${metric}]`);
-        const ind = mainIndicator(city, metric);
-        if (!ind) {
-          assert.match(await card.textContent(), /这份规划没有给出此项指标/);
-          continue;
-        }
-        const latest = ind.values.filter((v) => v.kind === 'actual').sort((a, b) => b.year - a.year)[0];
-        const target = ind.values.filter((v) => v.kind === 'target').sort((a, b) => b.year - a.year)[0];
-        const text = await card.textContent();
-        if (latest) {
-          const shown = latest.value === null ? latest.text.zh : fmt(latest.value);
-          assert.ok(text.includes(shown), `${id} ${metric}: latest ${shown} in «${text}»`);
-          assert.ok(text.includes(`${latest.year}年`), `${id} ${metric}: year ${latest.year}`);
-        }
-        if (target) {
-          const shown = target.value === null ? target.text.zh : fmt(target.value);
-          assert.ok(text.includes(shown), `${id} ${metric}: target ${shown} in «${text}»`);
-        }
-        if (target && target.value === null) {
-          assert.match(text, /目标为文字表述/, 'a qualitative target is not turned into a number');
-        }
-      }
-      assert.deepEqual(errors, []);
-      await page.close();
+describe('chart tooltips', () => {
+  const block = V.zh.cities.jiaozuo.air.blocks.find((b) => b.id === 'indicator-pm25');
+  const marks = block.chart.marks;
+  const url = () => `${env.site.url}?city=jiaozuo&view=air&lang=zh`;
+  const figure = '#indicator-pm25';
+  const shows = (page, mark) =>
+    page.waitForFunction(
+      ([sel, main, detail]) => {
+        const r = document.querySelector(`${sel} .readout`);
+        return r.querySelector('.main').textContent === main && [...r.querySelectorAll('.detail')].map((d) => d.textContent).join('\n') === detail;
+      },
+      [figure, mark.readout, mark.detail.join('\n')],
+    );
+
+  async function positions(page) {
+    await page.waitForSelector(`${figure} canvas[data-points]`);
+    const box = await page.$eval(`${figure} canvas`, (c) => {
+      const r = c.getBoundingClientRect();
+      return { x: r.x, y: r.y };
     });
+    const at = await page.getAttribute(`${figure} canvas`, 'data-points');
+    return at.split(' ').map((xy) => {
+      const [x, y] = xy.split(',').map(Number);
+      return { x, y, pageX: box.x + x, pageY: box.y + y };
+    });
+  }
+
+  test('by mouse: hovering each mark shows its year, value and kind; a derived one its formula and both sentences', async () => {
+    const { page } = await openPage(env.browser, { width: 1280, height: 800 });
+    await page.goto(url());
+    const at = await positions(page);
+    assert.equal(at.length, marks.length);
+    const derived = marks.find((m) => m.kind === 'derived');
+    assert.ok(derived.readout.includes('≈87'), derived.readout);
+    assert.equal(derived.detail.length, 3, 'the formula and the two sentences');
+    assert.ok(derived.detail[0].includes('56 ÷ (1 − 35.6%)'), derived.detail[0]);
+    for (const [i, m] of marks.entries()) {
+      await page.mouse.move(at[i].pageX, at[i].pageY);
+      await shows(page, m);
+    }
+    await page.close();
+  });
+
+  test('by tap: tapping near a mark on a phone shows that mark', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
+    const page = await context.newPage();
+    await page.goto(url());
+    const at = await positions(page);
+    const last = marks.length - 1;
+    await page.tap(`${figure} canvas`, { position: { x: at[last].x, y: at[last].y + 8 } });
+    await shows(page, marks[last]);
+    const backing = await page.$eval(`${figure} canvas`, (c) => [c.width, c.getBoundingClientRect().width]);
+    assert.equal(backing[0], Math.round(backing[1] * 3), 'backing store sized for a 3x screen');
+    await context.close();
+  });
+
+  test('by keyboard: focus and arrow keys move between marks', async () => {
+    const { page } = await openPage(env.browser, { width: 375, height: 812 });
+    await page.goto(url());
+    await positions(page);
+    await page.focus(`${figure} canvas`);
+    await shows(page, marks[0]);
+    await page.keyboard.press('ArrowRight');
+    await shows(page, marks[1]);
+    await page.keyboard.press('End');
+    await shows(page, marks[marks.length - 1]);
+    await page.keyboard.press('Home');
+    await shows(page, marks[0]);
+    await page.close();
+  });
+
+  test('a word target is a mark the keyboard reaches', async () => {
+    const pds = V.en.cities.pingdingshan.air.blocks.find((b) => b.id === 'indicator-pm25').chart.marks;
+    const word = pds[pds.length - 1];
+    assert.equal(word.kind, 'word_target');
+    assert.equal(word.label, '2025 · Meet the provincial target');
+    const { page } = await openPage(env.browser, { width: 375, height: 812 });
+    await page.goto(`${env.site.url}?city=pingdingshan&view=air&lang=en`);
+    await page.waitForSelector('#indicator-pm25 canvas[data-points]');
+    await page.focus('#indicator-pm25 canvas');
+    await page.keyboard.press('End');
+    await page.waitForFunction((t) => document.querySelector('#indicator-pm25 .readout .main').textContent === t, word.readout);
+    await page.close();
+  });
+});
+
+test('a derived value\'s table row and source dialog show ≈, the formula and both sentences', async () => {
+  for (const lang of ['zh', 'en']) {
+    const block = V[lang].cities.jiaozuo.air.blocks.find((b) => b.id === 'indicator-pm25');
+    const i = block.table.findIndex((r) => r.value.startsWith('≈'));
+    assert.ok(i >= 0, 'a derived row');
+    const row = block.table[i];
+    assert.equal(row.citation.quotes.length, 2, 'both printed sentences');
+    const { page } = await openPage(env.browser, { width: 375, height: 812 });
+    await page.goto(`${env.site.url}?city=jiaozuo&view=air&lang=${lang}`);
+    await page.waitForSelector('#indicator-pm25 canvas[data-points]');
+    await page.click('#indicator-pm25 button.link');
+    const text = await dialogText(page, `#indicator-pm25 tbody tr:nth-child(${i + 1}) button.src`);
+    assertCites(text, row.citation, `derived (${lang})`);
+    const standard = block.table[block.table.length - 1];
+    assertCites(await dialogText(page, `#indicator-pm25 tbody tr:last-child button.src`), standard.citation, 'Class II line');
+    await page.close();
   }
 });
 
@@ -102,15 +249,12 @@ test('URL state: a shared link opens the same view; tabs, back and forward follo
   await page.waitForSelector('.trends');
   assert.equal(await page.textContent('#view-title'), 'Xingtai · Water');
   assert.equal(await page.textContent('.tabs a[aria-current=page]'), 'Water');
-
   await page.click('.tabs a:text-is("Targets")');
   await page.waitForSelector('.targets');
   assert.match(page.url(), /\?lang=en&city=xingtai&view=targets$/);
-
   await page.selectOption('#city', 'jiyuan');
   await page.waitForFunction(() => document.querySelector('#view-title')?.textContent.startsWith('Jiyuan'));
   assert.match(page.url(), /city=jiyuan&view=targets/);
-
   await page.goBack();
   await page.waitForFunction(() => document.querySelector('#view-title')?.textContent.startsWith('Xingtai'));
   await page.goBack();
@@ -119,7 +263,6 @@ test('URL state: a shared link opens the same view; tabs, back and forward follo
   await page.goForward();
   await page.waitForSelector('.targets');
   assert.match(await page.textContent('#view-title'), /^Xingtai/);
-
   await page.reload();
   await page.waitForSelector('.targets');
   assert.match(await page.textContent('#view-title'), /^Xingtai/);
@@ -138,143 +281,74 @@ test('a remembered city opens when the link names none', async () => {
   await context.close();
 });
 
-describe('chart tooltips', () => {
-  const ind = data.jiaozuo.indicators.find((i) => i.metric === 'pm25');
-  const points = chartPoints(ind);
-  const readout = (p) => `${p.year}年 · ${fmt(p.value)} ${ind.unit} · ${p.kind === 'target' ? '目标' : '实测'}`;
-  const url = () => `${env.site.url}?city=jiaozuo&view=air&lang=zh`;
-  const figure = `#indicator-${ind.id}`;
-
-  async function pointPositions(page) {
-    await page.waitForSelector(`${figure} canvas[data-points]`);
-    const box = await page.$eval(`${figure} canvas`, (c) => {
-      const r = c.getBoundingClientRect();
-      return { x: r.x, y: r.y };
-    });
-    const at = await page.getAttribute(`${figure} canvas`, 'data-points');
-    return at.split(' ').map((xy) => {
-      const [x, y] = xy.split(',').map(Number);
-      return { x, y, pageX: box.x + x, pageY: box.y + y };
-    });
-  }
-
-  test('by mouse: hovering a point shows its year, value, unit and kind', async () => {
-    const { page } = await openPage(env.browser, { width: 1280, height: 800 });
-    await page.goto(url());
-    const at = await pointPositions(page);
-    assert.equal(at.length, points.length);
-    for (const [i, p] of points.entries()) {
-      await page.mouse.move(at[i].pageX, at[i].pageY);
-      await page.waitForFunction(
-        ([sel, text]) => document.querySelector(`${sel} .readout`).textContent === text,
-        [figure, readout(p)],
-      );
+test('targets and green living show the view model\'s rows and actions', async () => {
+  for (const lang of ['zh', 'en']) {
+    for (const id of CITIES) {
+      const { page } = await openPage(env.browser, { width: 1280, height: 800 });
+      const targets = V[lang].cities[id].targets;
+      await page.goto(`${env.site.url}?city=${id}&view=targets&lang=${lang}`);
+      await page.waitForSelector('.targets-table');
+      const rows = await page.$$eval('.targets-table tbody tr', (trs) => trs.map((tr) => [tr.dataset.indicator, ...[...tr.querySelectorAll('td')].map((td) => td.textContent)]));
+      const cell = (c) => (c ? c.text + c.year : '—');
+      assert.deepEqual(rows, targets.groups.flatMap((g) => g.rows.map((r) => [r.id, cell(r.baseline), cell(r.target)])), `${id} ${lang}: targets`);
+      const green = V[lang].cities[id].green;
+      await page.goto(`${env.site.url}?city=${id}&view=green&lang=${lang}`);
+      await page.waitForSelector('.green');
+      const titles = await page.$$eval('.action h4', (hs) => hs.map((h) => h.textContent));
+      assert.deepEqual(titles, green.themes.flatMap((t) => t.actions.map((a) => a.title)), `${id} ${lang}: actions`);
+      await page.close();
     }
-    await page.close();
-  });
-
-  test('by tap: tapping near a point on a phone shows that point', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
-    const page = await context.newPage();
-    await page.goto(url());
-    const at = await pointPositions(page);
-    const last = points.length - 1;
-    await page.tap(`${figure} canvas`, { position: { x: at[last].x, y: at[last].y + 8 } });
-    await page.waitForFunction(([sel, text]) => document.querySelector(`${sel} .readout`).textContent === text, [figure, readout(points[last])]);
-    const backing = await page.$eval(`${figure} canvas`, (c) => [c.width, c.getBoundingClientRect().width]);
-    assert.equal(backing[0], Math.round(backing[1] * 3), 'backing store sized for a 3x screen');
-    await context.close();
-  });
-
-  test('by keyboard: focus and arrow keys move between points', async () => {
-    const { page } = await openPage(env.browser, { width: 375, height: 812 });
-    await page.goto(url());
-    await pointPositions(page);
-    await page.focus(`${figure} canvas`);
-    const shows = (p) => page.waitForFunction(([sel, text]) => document.querySelector(`${sel} .readout`).textContent === text, [figure, readout(p)]);
-    await shows(points[0]);
-    await page.keyboard.press('ArrowRight');
-    await shows(points[1]);
-    await page.keyboard.press('Home');
-    await shows(points[0]);
-    await page.keyboard.press('End');
-    await shows(points[points.length - 1]);
-    await page.close();
-  });
-});
-
-test('each chart draws its values, and its table alternative has the same numbers', async () => {
-  for (const [id, view] of [['jiaozuo', 'air'], ['xingtai', 'air'], ['pingdingshan', 'water']]) {
-    const { page, errors } = await openPage(env.browser, { width: 1280, height: 800 });
-    await page.goto(`${env.site.url}?city=${id}&view=${view}&lang=zh`);
-    await page.waitForSelector('figure.indicator canvas[data-points]');
-    const figures = await page.$$('figure.indicator');
-    assert.ok(figures.length > 0);
-    for (const fig of figures) {
-      const figId = (await fig.getAttribute('id')).replace('indicator-', '');
-      const ind = data[id].indicators.find((i) => i.id === figId);
-      const points = chartPoints(ind);
-      const label = await fig.$eval('canvas', (c) => c.getAttribute('aria-label'));
-      const rows = await fig.$$eval('tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
-      assert.equal(rows.length, ind.values.length, `${figId}: one row per printed value`);
-      for (const p of points) {
-        const value = `${fmt(p.value)}`;
-        assert.ok(label.includes(`${p.year}年 ${value}`), `${figId}: ${p.year} ${value} in the chart's name «${label}»`);
-        assert.ok(rows.some((r) => r[0] === String(p.year) && r[1].includes(value)), `${figId}: ${p.year} ${value} in the table`);
-      }
-      rows.forEach((r, i) => assert.ok(r[3].includes(String(ind.values[i].source.line)), `${figId}: source line of row ${i}`));
-    }
-    assert.ok((await canvasPixels(page, 'figure.indicator canvas', [0, 114, 178])) > 20, 'the first chart has drawn its points');
-    assert.deepEqual(errors, []);
-    await page.close();
   }
 });
 
-test('tapping a number shows the sentence of the plan it comes from', async () => {
+test('a number opens the sentence of its own city\'s plan', async () => {
   const { page } = await openPage(env.browser, { width: 375, height: 812 });
-  const ind = mainIndicator(data.jiaozuo, 'pm25');
-  const baseline = ind.values.find((v) => v.kind === 'actual' && v.year === 2020);
+  const card = V.zh.cities.jiaozuo.overview.cards.find((c) => c.metric === 'pm25');
+  const plan = JSON.parse(readFileSync('data/cities/jiaozuo.json', 'utf8')).plan;
   await page.goto(`${env.site.url}?city=jiaozuo&lang=zh`);
-  await page.click('.card[data-metric=pm25] .latest button.src');
-  const dialog = await page.waitForSelector('[role=dialog]');
-  const text = await dialog.textContent();
-  assert.ok(text.includes(baseline.source.quote), 'the quote');
-  assert.ok(text.includes(`第 ${baseline.source.line} 行`), 'the line');
-  assert.ok(text.includes(data.jiaozuo.plan.title.zh), 'the plan');
-  assert.ok(text.includes(data.jiaozuo.plan.issuer.zh), 'the issuer');
-  await page.keyboard.press('Escape');
-  await page.waitForSelector('[role=dialog]', { state: 'detached' });
+  await page.waitForSelector('.overview .cards');
+  const text = await dialogText(page, '.card[data-metric=pm25] .latest button.src');
+  assertCites(text, card.latest.citation, 'latest');
+  assert.ok(text.includes(plan.title.zh), 'the plan');
+  assert.ok(text.includes(plan.issuer.zh), 'the issuer');
+  assert.ok(text.includes(`jiaozuo.txt, ${card.latest.citation.quotes[0].line_label}`), 'file and line');
   await page.close();
 });
 
-test('in Compare, each city\'s number cites that city\'s plan, whichever city is picked', async () => {
-  const { page } = await openPage(env.browser, { width: 1280, height: 800 });
-  await page.goto(`${env.site.url}?city=pingdingshan&view=compare&lang=zh`);
-  for (const id of ['jiaozuo', 'xingtai']) {
-    const ind = mainIndicator(data[id], 'pm25');
-    const baseline = ind.values.find((v) => v.kind === 'actual' && v.year === 2020);
-    await page.click(`tr[data-city=${id}] td[data-label] button.src`);
-    const text = await (await page.waitForSelector('[role=dialog]')).textContent();
-    assert.ok(text.includes(data[id].plan.title.zh), `${id}: its own plan's title`);
-    assert.ok(text.includes(`${id}.txt, 第 ${baseline.source.line} 行`), `${id}: its own file and line`);
-    assert.ok(text.includes(baseline.source.quote), `${id}: the quote`);
-    await page.keyboard.press('Escape');
-    await page.waitForSelector('[role=dialog]', { state: 'detached' });
+test('Compare draws the cities on one chart, and each city\'s number cites that city\'s plan', async () => {
+  for (const lang of ['zh', 'en']) {
+    const view = V[lang].compare.pm25;
+    const { page } = await openPage(env.browser, { width: 1280, height: 800 });
+    await page.goto(`${env.site.url}?city=pingdingshan&view=compare&metric=pm25&lang=${lang}`);
+    await page.waitForSelector('.compare-chart canvas[data-points]');
+    assert.equal(await page.getAttribute('.compare-chart canvas', 'aria-label'), view.chart.summary);
+    assert.equal((await page.getAttribute('.compare-chart canvas', 'data-points')).split(' ').length, view.chart.marks.length);
+    assert.ok((await canvasPixels(page, '.compare-chart canvas', [0, 114, 178])) > 20, 'the levels are drawn');
+    for (const [i, row] of view.rows.entries()) {
+      const text = await page.textContent(`tr[data-city=${row.city}]`);
+      for (const c of [row.latest, row.target].filter(Boolean)) assert.ok(text.includes(c.text), `${row.city}: ${c.text}`);
+      if (row.status) assert.ok(text.includes(row.status));
+      if (row.latest && i > 0) {
+        const dialog = await dialogText(page, `tr[data-city=${row.city}] td[data-label] button.src`);
+        assertCites(dialog, row.latest.citation, `${row.city} (${lang})`);
+        assert.ok(dialog.includes(`${row.city}.txt`), `${row.city}: its own plan's file`);
+      }
+    }
+    await page.close();
   }
-  await page.close();
 });
 
 test('no horizontal overflow at 320, 375 and 1280 px in any view', async () => {
   for (const width of [320, 375, 1280]) {
     const { page } = await openPage(env.browser, { width, height: 800 });
     for (const lang of ['zh', 'en']) {
-      for (const view of VIEWS) {
-        await page.goto(`${env.site.url}?city=zhengzhou&view=${view}&lang=${lang}`);
+      for (const [city, view] of VIEWS.map((v) => ['zhengzhou', v]).concat([['xingtai', 'air'], ['pingdingshan', 'overview']])) {
+        await page.goto(`${env.site.url}?city=${city}&view=${view}&lang=${lang}`);
         await page.waitForSelector('.view');
         await page.waitForTimeout(100);
         const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-        assert.ok(scroll <= width, `${view} ${lang} at ${width}px: scrollWidth ${scroll}`);
-        if (width !== 320) await screenshot(page, `${view}-${lang}-${width}`);
+        assert.ok(scroll <= width, `${city} ${view} ${lang} at ${width}px: scrollWidth ${scroll}`);
+        if (width !== 320) await screenshot(page, `${city}-${view}-${lang}-${width}`);
       }
     }
     await page.close();
