@@ -21,7 +21,9 @@ pub struct ChartCanvasProps {
 }
 
 /// A plotters chart on a canvas: sized to its container and the device pixel ratio, redrawn when
-/// either changes, with a readout of the mark chosen by mouse, tap or arrow keys.
+/// either changes, with a readout of the mark chosen by mouse, tap or arrow keys. The readout stays
+/// when the pointer or focus leaves (Escape clears it): a readout that collapsed as the pointer
+/// moved on would pull the page up under it.
 #[function_component(ChartCanvas)]
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
@@ -90,14 +92,6 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         let active = active.clone();
         Callback::from(move |e: PointerEvent| active.set(pick(&e)))
     };
-    let on_leave = {
-        let active = active.clone();
-        Callback::from(move |e: PointerEvent| {
-            if e.pointer_type() == "mouse" {
-                active.set(None);
-            }
-        })
-    };
     let count = props.model.marks().len();
     let on_key = {
         let active = active.clone();
@@ -126,10 +120,6 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             }
         })
     };
-    let on_blur = {
-        let active = active.clone();
-        Callback::from(move |_: FocusEvent| active.set(None))
-    };
 
     let mark = (*active).and_then(|i| props.model.marks().get(i));
     html! {
@@ -142,10 +132,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 aria-label={props.model.summary().to_string()}
                 onpointermove={on_move}
                 onpointerdown={on_down}
-                onpointerleave={on_leave}
                 onkeydown={on_key}
                 onfocus={on_focus}
-                onblur={on_blur}
             />
             <div class={classes!("readout", mark.is_some().then_some("active"))} aria-live="polite">
                 <p class="main">{ mark.map_or_else(|| t(props.lang, Key::ChartHint).to_string(), |m| m.readout.clone()) }</p>
@@ -183,8 +171,8 @@ fn paint(
         .map(|(x, y)| {
             format!(
                 "{},{}",
-                (f64::from(*x) / ratio).round(),
-                (f64::from(*y) / ratio).round()
+                (f64::from(*x) / ratio).round() as i32,
+                (f64::from(*y) / ratio).round() as i32
             )
         })
         .collect();

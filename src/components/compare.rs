@@ -66,7 +66,7 @@ pub fn compare(props: &CompareProps) -> Html {
                                 <td data-label={latest.clone()}><PrintedValue cell={r.latest.clone()} /></td>
                                 <td data-label={target.clone()}><PrintedValue cell={r.target.clone()} /></td>
                                 <td class="progress-cell">
-                                    if let Some(share) = r.share { <meter min="0" max="1" value={share.to_string()} /> }
+                                    if let Some(share) = r.share { <meter min="0" max="1" value={crate::format::format_value(share)} /> }
                                     <span class="progress">{ r.progress.clone() }</span>
                                 </td>
                             }

@@ -63,7 +63,7 @@ pub fn overview(props: &OverviewProps) -> Html {
                             <ChartCanvas model={model} lang={lang} dark={props.dark} />
                         }
                         if let Some(share) = card.share {
-                            <meter min="0" max="1" value={share.to_string()} aria-label={t(lang, Key::Progress)} />
+                            <meter min="0" max="1" value={crate::format::format_value(share)} aria-label={t(lang, Key::Progress)} />
                         }
                         <p class="progress">{ card.progress.clone() }</p>
                         <button type="button" class="link" onclick={go}>{ card.more_label.clone() }</button>
