@@ -136,13 +136,13 @@ pub fn value_range(values: impl Iterator<Item = f64>, unit_is_share: bool) -> (f
     (min, top)
 }
 
-/// The smallest 1, 2, 2.5 or 5 times a power of ten that is at least `x` (1 for nothing to show).
+/// The smallest 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten that is at least `x` (1 for nothing to show).
 pub fn nice_ceiling(x: f64) -> f64 {
     if !x.is_finite() || x <= 0.0 {
         return 1.0;
     }
     let magnitude = 10f64.powf(x.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0]
+    [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
         .iter()
         .map(|m| m * magnitude)
         .find(|candidate| *candidate >= x - 1e-9)
@@ -289,13 +289,19 @@ fn draw_trend<DB: DrawingBackend>(
             s(3.0),
             colours.reference.stroke_width(s(2.0) as u32),
         ))?;
+        // Below the line, where a target (set above the limit) is not; above it near the axis.
         let (_, y) = chart.backend_coord(&(years.0, reference.value));
+        let below = y + s(18.0) < plot_y.end;
         root.draw(&Text::new(
             reference.label.clone(),
-            (plot_x.start + s(4.0), y - s(3.0)),
-            font(12.0)
-                .color(&colours.reference)
-                .pos(Pos::new(HPos::Left, VPos::Bottom)),
+            (
+                plot_x.start + s(4.0),
+                if below { y + s(3.0) } else { y - s(3.0) },
+            ),
+            font(12.0).color(&colours.reference).pos(Pos::new(
+                HPos::Left,
+                if below { VPos::Top } else { VPos::Bottom },
+            )),
         ))?;
     }
     for target in marks.iter().filter(|m| m.kind == MarkKind::Target) {
@@ -705,10 +711,11 @@ mod tests {
 
     #[test]
     fn the_value_axis_covers_every_value_and_the_limit_from_zero() {
-        assert_eq!(value_range([56.0, 43.0].into_iter(), false), (0.0, 100.0));
+        assert_eq!(value_range([56.0, 43.0].into_iter(), false), (0.0, 80.0));
         assert_eq!(value_range([90.0].into_iter(), true), (0.0, 100.0));
-        assert_eq!(value_range([90.0].into_iter(), false), (0.0, 200.0));
-        assert_eq!(nice_ceiling(64.4), 100.0);
+        assert_eq!(value_range([90.0].into_iter(), false), (0.0, 120.0));
+        assert_eq!(nice_ceiling(64.4), 80.0);
+        assert_eq!(nice_ceiling(116.0), 120.0);
         assert_eq!(nice_ceiling(0.0), 1.0);
         assert_eq!(nice_ceiling(2.1), 2.5);
     }

@@ -43,6 +43,13 @@ pub fn compare(props: &CompareProps) -> Html {
                 <figure class="compare-chart">
                     <figcaption>{ v.caption.clone().unwrap_or_default() }</figcaption>
                     <ChartCanvas model={model} lang={props.lang} dark={props.dark} />
+                    if let Some(c) = &v.chart {
+                        <p class="legend" aria-hidden="true">
+                            <span><span class="key latest">{ "●" }</span>{ c.latest_label.clone() }</span>
+                            <span><span class="key target">{ "▲" }</span>{ c.target_label.clone() }</span>
+                            if let Some(r) = &c.reference { <span><span class="key limit">{ "┊" }</span>{ r.label.clone() }</span> }
+                        </p>
+                    }
                 </figure>
             }
             if let Some(caption) = &v.caption {
