@@ -104,8 +104,9 @@ writeFileSync(join(distDir, 'sw.js'), sw);
 
 // What a first visit downloads before its first screen (a browser test checks this list against a
 // real visit): the page, code, style, icon, the catalog and the city a visit without ?city= opens
-// (CITY_IDS[0] in src/model.rs). The service worker's precache follows in the background.
-const DEFAULT_CITY = 'pingdingshan';
+// (`default` in data/cities.json, the list the widget is built with). The service worker's precache
+// follows in the background.
+const DEFAULT_CITY = JSON.parse(readFileSync(join(dataDir, 'cities.json'), 'utf8')).default;
 const firstView = new Set(['index.html', bootName, glueName, wasmName, cssName, 'icon.svg', 'data/metrics.json', `data/cities/${DEFAULT_CITY}.json`]);
 
 function walk(dir) {

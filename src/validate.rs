@@ -4,8 +4,8 @@
 use crate::derive::{self, DeriveError};
 use crate::format::format_value;
 use crate::model::{
-    parse_catalog, parse_city, CityData, DataError, Derivation, Indicator, MetricCatalog,
-    Observation, Provenance, Target, Text, ValueKind,
+    parse_catalog, parse_city, CityData, CityIndex, DataError, Derivation, Indicator,
+    MetricCatalog, Observation, Provenance, Target, Text, ValueKind,
 };
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -40,6 +40,70 @@ pub struct DataDir {
     pub metrics: Option<String>,
     /// `cities/<name>` for every file there.
     pub cities: BTreeMap<String, String>,
+    /// `cities.json`: which cities the widget offers, and the default one.
+    pub city_list: Option<String>,
+}
+
+/// `cities.json`: the cities in the picker's order, each with its file, and a default among them.
+fn check_city_list(dir: &DataDir, problems: &mut Vec<Problem>) -> Option<CityIndex> {
+    let Some(json) = &dir.city_list else {
+        problems.push(problem(
+            "cities.json",
+            "",
+            "missing: the list of cities and the default one",
+        ));
+        return None;
+    };
+    let index: CityIndex = match crate::model::parse("cities.json", json) {
+        Ok(index) => index,
+        Err(e) => {
+            problems.push(parse_problem(e));
+            return None;
+        }
+    };
+    let mut seen = HashSet::new();
+    for (i, city) in index.cities.iter().enumerate() {
+        check_unique_id(
+            problems,
+            "cities.json",
+            &format!("cities[{i}].id"),
+            &city.id,
+            &mut seen,
+        );
+        check_text(
+            problems,
+            "cities.json",
+            &format!("cities[{i}].name"),
+            &city.name,
+        );
+        let name = format!("{}.json", city.id);
+        if !dir.cities.contains_key(&name) {
+            problems.push(problem(
+                &format!("cities/{name}"),
+                "",
+                &format!(
+                    "missing: every city needs its file ({})",
+                    index
+                        .cities
+                        .iter()
+                        .map(|c| c.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        }
+    }
+    if !index.cities.iter().any(|c| c.id == index.default) {
+        problems.push(problem(
+            "cities.json",
+            "default",
+            &format!(
+                "expected one of the listed cities, found `{}`",
+                index.default
+            ),
+        ));
+    }
+    Some(index)
 }
 
 pub fn check(dir: &DataDir) -> Vec<Problem> {
@@ -60,20 +124,11 @@ pub fn check(dir: &DataDir) -> Vec<Problem> {
             }
         },
     };
-    let city_ids: Vec<&str> = crate::model::city_ids().collect();
-    for city in &city_ids {
-        let name = format!("{city}.json");
-        if !dir.cities.contains_key(&name) {
-            problems.push(problem(
-                &format!("cities/{name}"),
-                "",
-                &format!(
-                    "missing: every city needs its file ({})",
-                    city_ids.join(", ")
-                ),
-            ));
-        }
-    }
+    let index = check_city_list(dir, &mut problems);
+    let city_ids: Vec<&str> = index
+        .as_ref()
+        .map(|i| i.cities.iter().map(|c| c.id.as_str()).collect())
+        .unwrap_or_default();
     for (name, json) in &dir.cities {
         let file = format!("cities/{name}");
         let Some(id) = name
@@ -97,6 +152,22 @@ pub fn check(dir: &DataDir) -> Vec<Problem> {
         match parse_city(&file, json) {
             Err(e) => problems.push(parse_problem(e)),
             Ok(data) => {
+                let listed = index
+                    .as_ref()
+                    .and_then(|i| i.cities.iter().position(|c| c.id == id));
+                if let Some((i, entry)) = listed.and_then(|i| Some((i, &index.as_ref()?.cities[i])))
+                {
+                    if entry.name != data.name {
+                        problems.push(problem(
+                            "cities.json",
+                            &format!("cities[{i}].name"),
+                            &format!(
+                                "expected the city file's name «{}» / «{}», found «{}» / «{}»",
+                                data.name.zh, data.name.en, entry.name.zh, entry.name.en
+                            ),
+                        ));
+                    }
+                }
                 let source = dir
                     .sources
                     .get(&data.plan.source_file)

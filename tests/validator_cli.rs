@@ -449,6 +449,40 @@ fn a_standards_limit_for_an_unknown_metric_is_reported() {
 }
 
 #[test]
+fn a_default_city_that_is_not_listed_is_reported() {
+    let s = Scratch::new("default-city");
+    let mut list = s.json("cities.json");
+    list["default"] = Value::from("luoyang");
+    s.write_json("cities.json", &list);
+    assert_eq!(
+        s.check(),
+        (
+            1,
+            s.one_problem(
+                "cities.json: default: expected one of the listed cities, found `luoyang`"
+            )
+        )
+    );
+}
+
+#[test]
+fn a_city_list_name_other_than_the_city_files_is_reported() {
+    let s = Scratch::new("city-name");
+    let mut list = s.json("cities.json");
+    list["cities"][2]["name"]["zh"] = Value::from("焦作");
+    s.write_json("cities.json", &list);
+    assert_eq!(
+        s.check(),
+        (
+            1,
+            s.one_problem(
+                "cities.json: cities[2].name: expected the city file's name «焦作市» / «Jiaozuo», found «焦作» / «Jiaozuo»"
+            )
+        )
+    );
+}
+
+#[test]
 fn usage_errors_exit_2() {
     assert_eq!(run(&[]).0, 2);
     assert_eq!(run(&["lint", "data"]).0, 2);

@@ -1,7 +1,7 @@
 //! The data maintainers' tool: `ecoplan-data check data/` checks every rule of docs/data-format.md;
 //! `ecoplan-data views data/` prints every view the widget would show, as JSON.
 
-use ecoplan::model::{city_ids, parse_catalog, parse_city};
+use ecoplan::model::{city_ids, parse, parse_catalog, parse_city, CityIndex};
 use ecoplan::validate::{check, DataDir};
 use ecoplan::views::every_view;
 use std::collections::BTreeMap;
@@ -93,6 +93,7 @@ fn read_dir(dir: &Path) -> io::Result<DataDir> {
         sources,
         metrics: read_optional(&dir.join("metrics.json"))?,
         cities,
+        city_list: read_optional(&dir.join("cities.json"))?,
     })
 }
 
@@ -113,8 +114,21 @@ fn print_views(data: &DataDir) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // The directory's own list of cities, else the one the widget was built with.
+    let listed: Vec<String> = match data
+        .city_list
+        .as_deref()
+        .map(|j| parse::<CityIndex>("cities.json", j))
+    {
+        Some(Ok(index)) => index.cities.into_iter().map(|c| c.id).collect(),
+        Some(Err(e)) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+        None => city_ids().map(String::from).collect(),
+    };
     let mut cities = Vec::new();
-    for id in city_ids() {
+    for id in &listed {
         let file = format!("{id}.json");
         let Some(json) = data.cities.get(&file) else {
             eprintln!("cities/{file}: missing");
