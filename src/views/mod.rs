@@ -539,3 +539,201 @@ pub fn every_view(cities: &[CityData], catalog: &crate::model::MetricCatalog) ->
     }
     Value::Object(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{city_ids, parse_catalog, parse_city, Domain, MetricCatalog};
+
+    fn catalog() -> MetricCatalog {
+        parse_catalog("metrics.json", include_str!("../../data/metrics.json")).unwrap()
+    }
+
+    fn city(id: &str) -> CityData {
+        let path = format!("{}/data/cities/{id}.json", env!("CARGO_MANIFEST_DIR"));
+        parse_city(id, &std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    fn block<'a>(view: &'a trends::TrendsView, id: &str) -> &'a MetricBlock {
+        view.blocks
+            .iter()
+            .find(|b| b.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    }
+
+    #[test]
+    fn every_citys_first_view_draws_a_chart() {
+        let catalog = catalog();
+        for id in city_ids() {
+            let view = overview::overview(&city(id), &catalog, Lang::Zh);
+            assert!(view.cards.iter().any(|c| c.chart.is_some()), "{id}");
+        }
+    }
+
+    #[test]
+    fn pm25_charts_show_2015_derived_2020_the_target_and_the_class_ii_line() {
+        let catalog = catalog();
+        for (id, block_id, target) in [
+            ("pingdingshan", "indicator-pm25", MarkKind::WordTarget),
+            ("jiaozuo", "indicator-pm25", MarkKind::Target),
+            ("xingtai", "indicator-pm25_city_2020", MarkKind::Target),
+        ] {
+            let view = trends::trends(&city(id), &catalog, Domain::Air, Lang::Zh);
+            let chart = block(&view, block_id).chart.as_ref().unwrap();
+            let marks: Vec<(u16, MarkKind)> =
+                chart.marks.iter().map(|m| (m.year, m.kind)).collect();
+            assert_eq!(
+                marks,
+                [
+                    (2015, MarkKind::Derived),
+                    (2020, MarkKind::Actual),
+                    (2025, target)
+                ],
+                "{id}"
+            );
+            let reference = chart.reference.as_ref().unwrap();
+            assert_eq!(reference.value, 35.0);
+            assert_eq!(reference.label, "国家二级标准 35");
+            let standard = reference.citation.standard.as_ref().unwrap();
+            assert_eq!(standard.number, "GB 3095—2012");
+            assert_eq!(standard.clause, "表1 · 二级 · 年平均");
+        }
+    }
+
+    #[test]
+    fn a_derived_point_reads_approximately_with_its_formula_and_both_sentences() {
+        let view = trends::trends(&city("pingdingshan"), &catalog(), Domain::Air, Lang::Zh);
+        let chart = block(&view, "indicator-pm25").chart.as_ref().unwrap();
+        let derived = &chart.marks[0];
+        assert_eq!(derived.label, "≈88");
+        assert_eq!(derived.readout, "2015年 · ≈88 μg/m³ · 推算");
+        let c = &derived.citation;
+        assert!(
+            c.formula
+                .as_deref()
+                .unwrap()
+                .starts_with("51 ÷ (1 − 42%) ≈ 88"),
+            "{c:?}"
+        );
+        let lines: Vec<u32> = c.quotes.iter().map(|q| q.line).collect();
+        assert_eq!(lines, [165, 88], "the 2020 level's line, then the change's");
+        assert_eq!(c.quotes[1].of.as_deref(), Some("2020年 · 比2015年下降 42%"));
+        assert_eq!(derived.detail.len(), 3, "formula, then the two sentences");
+        let row = &block(&view, "indicator-pm25").table[0];
+        assert_eq!(
+            (row.value.as_str(), row.kind.as_str(), row.source.as_str()),
+            ("≈88 μg/m³", "推算", "推算")
+        );
+    }
+
+    #[test]
+    fn a_word_target_is_a_marker_with_its_words_and_the_change_stays_beside_the_chart() {
+        let view = trends::trends(&city("pingdingshan"), &catalog(), Domain::Air, Lang::En);
+        let b = block(&view, "indicator-pm25");
+        let word = b.chart.as_ref().unwrap().marks.last().unwrap();
+        assert_eq!((word.kind, word.value), (MarkKind::WordTarget, None));
+        assert_eq!(word.label, "2025 · Meet the provincial target");
+        let facts: Vec<&str> = b.facts.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(facts, ["down 42% on 2015"]);
+    }
+
+    #[test]
+    fn a_metric_with_one_figure_and_no_limit_is_a_sentence_not_a_chart() {
+        let view = trends::trends(&city("jiaozuo"), &catalog(), Domain::Air, Lang::Zh);
+        let heavy = block(&view, "indicator-heavy_pollution_days_2020");
+        assert!(heavy.chart.is_none() && heavy.table.is_empty());
+        assert_eq!(heavy.facts.len(), 1);
+        // Zhengzhou prints only a 2025 PM2.5 target, but with the Class II line it is a chart.
+        let view = trends::trends(&city("zhengzhou"), &catalog(), Domain::Air, Lang::Zh);
+        let pm25 = block(&view, "indicator-pm25").chart.as_ref().unwrap();
+        assert_eq!(pm25.marks.len(), 1);
+        assert!(pm25.reference.is_some());
+    }
+
+    #[test]
+    fn the_days_unit_reads_in_chinese() {
+        let view = trends::trends(&city("jiaozuo"), &catalog(), Domain::Air, Lang::Zh);
+        let days = block(&view, "indicator-good_air_days_2020")
+            .chart
+            .as_ref()
+            .unwrap();
+        assert_eq!(days.unit, "天");
+        assert_eq!(days.marks[1].readout, "2020年 · 210天 · 实测");
+    }
+
+    #[test]
+    fn air_and_water_list_every_measure_of_their_domain_with_its_sentence() {
+        let catalog = catalog();
+        for id in city_ids() {
+            let data = city(id);
+            for domain in [Domain::Air, Domain::Water] {
+                let view = trends::trends(&data, &catalog, domain, Lang::Zh);
+                let expected: Vec<&str> = data
+                    .measures
+                    .iter()
+                    .filter(|m| m.domain == domain)
+                    .map(|m| m.id.as_str())
+                    .collect();
+                let shown: Vec<&str> = view.measures.iter().map(|m| m.id.as_str()).collect();
+                assert_eq!(shown, expected, "{id} {domain:?}");
+                assert!(view.measures.iter().all(|m| m.citation.quotes.len() == 1));
+            }
+        }
+    }
+
+    #[test]
+    fn compare_draws_every_city_and_names_one_without_a_number_in_words() {
+        let catalog = catalog();
+        let cities: Vec<CityData> = city_ids().map(city).collect();
+        let statuses: Vec<(&str, &str, CityStatus)> = cities
+            .iter()
+            .map(|c| (c.city.as_str(), c.name.zh.as_str(), CityStatus::Ready(c)))
+            .collect();
+        let view = compare::compare(&statuses, &catalog, Some("pm25"), Lang::Zh);
+        let chart = view.chart.unwrap();
+        assert_eq!(chart.rows.len(), 5);
+        let pds = &chart.rows[0];
+        assert_eq!(chart.marks[pds.latest.unwrap()].value, Some(51.0));
+        assert_eq!(
+            pds.words.as_deref(),
+            Some("目标: 完成省定目标"),
+            "the words, not a number"
+        );
+        let jz = chart.rows.iter().find(|r| r.city == "jiaozuo").unwrap();
+        assert_eq!(chart.marks[jz.target.unwrap()].value, Some(43.0));
+        assert_eq!(chart.reference.unwrap().value, 35.0);
+        let view = compare::compare(&statuses, &catalog, Some("good_air_days_ratio"), Lang::En);
+        let jiyuan = view
+            .chart
+            .unwrap()
+            .rows
+            .into_iter()
+            .find(|r| r.city == "jiyuan")
+            .unwrap();
+        assert!(jiyuan.latest.is_none(), "Jiyuan prints no earlier level");
+        let missing = compare::compare(&statuses, &catalog, Some("pm10"), Lang::En);
+        let zz = missing.rows.iter().find(|r| r.city == "jiyuan").unwrap();
+        assert_eq!(zz.status.as_deref(), Some("Not in this plan"));
+    }
+
+    #[test]
+    fn one_baseline_rule_for_progress_and_the_targets_table() {
+        let data = city("jiaozuo");
+        let view = targets::targets(&data, Lang::Zh);
+        let pm25 = view
+            .groups
+            .iter()
+            .flat_map(|g| &g.rows)
+            .find(|r| r.id == "pm25")
+            .unwrap();
+        // The 2015 level is derived: the baseline is the plan's printed 2020 level.
+        assert_eq!(
+            pm25.baseline.as_ref().map(|c| c.text.as_str()),
+            Some("56 μg/m³")
+        );
+        assert_eq!(
+            pm25.baseline.as_ref().map(|c| c.year.as_str()),
+            Some("2020年")
+        );
+    }
+}
