@@ -34,11 +34,12 @@ pub fn about(props: &AboutProps) -> Html {
             if !v.standards.is_empty() {
                 <h3>{ v.standards_title.clone() }</h3>
                 <p>{ v.standards_text.clone() }</p>
-                <ul class="standards">
                 { for v.standards.iter().map(|s| html! {
-                    <li>{ format!("{} 《{}》, {}, {} · {}", s.number, s.title, s.issuer, s.date, s.clause) }</li>
+                    <article class="plan standard">
+                        <p class="plan-title">{ s.reference.clone() }</p>
+                        <ul>{ for s.limits.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
+                    </article>
                 }) }
-                </ul>
             }
         </section>
     }

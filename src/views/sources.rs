@@ -1,6 +1,6 @@
 //! Sources: the plans every number comes from, and the national standards behind reference lines.
 
-use super::{standard_ref, CityStatus, StandardRef};
+use super::{standard_ref, CityStatus};
 use crate::i18n::{t, Key};
 use crate::lang::Lang;
 use crate::model::MetricCatalog;
@@ -32,7 +32,16 @@ pub struct SourcesView {
     pub plans: Vec<PlanCard>,
     pub standards_title: String,
     pub standards_text: String,
-    pub standards: Vec<StandardRef>,
+    pub standards: Vec<StandardCard>,
+}
+
+/// A national standard and the limits of it the charts draw.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StandardCard {
+    /// `GB 3095—2012 《环境空气质量标准》, 环境保护部、…, 2012-02-29`.
+    pub reference: String,
+    /// `细颗粒物（PM2.5）年均浓度: 35 μg/m³ · 表1 · 二级 · 年平均`.
+    pub limits: Vec<String>,
 }
 
 pub fn sources(
@@ -93,23 +102,30 @@ pub fn sources(
         .map(|c| {
             c.standards
                 .iter()
-                .flat_map(|s| s.limits.iter().map(move |l| (s, l)))
-                .map(|(s, l)| {
-                    let mut r = standard_ref(lang, s, l);
-                    let metric = c
-                        .metric(&l.metric)
-                        .map(|m| m.name.get(lang))
-                        .unwrap_or_default();
-                    r.clause = format!(
-                        "{metric}: {} · {}",
-                        crate::format::with_unit(
-                            lang,
-                            &crate::format::format_value(l.value),
-                            &l.unit
-                        ),
-                        r.clause
-                    );
-                    r
+                .map(|s| StandardCard {
+                    reference: format!(
+                        "{} 《{}》, {}, {}",
+                        s.number,
+                        s.title.get(lang),
+                        s.issuer.get(lang),
+                        s.date
+                    ),
+                    limits: s
+                        .limits
+                        .iter()
+                        .map(|l| {
+                            let metric = c
+                                .metric(&l.metric)
+                                .map(|m| m.name.get(lang))
+                                .unwrap_or_default();
+                            let value = crate::format::with_unit(
+                                lang,
+                                &crate::format::format_value(l.value),
+                                &l.unit,
+                            );
+                            format!("{metric}: {value} · {}", standard_ref(lang, s, l).clause)
+                        })
+                        .collect(),
                 })
                 .collect()
         })
