@@ -131,7 +131,8 @@ pub fn value_range(values: impl Iterator<Item = f64>, unit_is_share: bool) -> (f
     }
     let mut top = nice_ceiling(max * 1.15);
     if unit_is_share && max <= 100.0 {
-        top = top.min(100.0);
+        // A share of nothing still reads on a 0-10% axis, not one of a hundredth of a per cent.
+        top = top.clamp(10.0, 100.0);
     }
     (min, top)
 }
@@ -304,15 +305,19 @@ fn draw_trend<DB: DrawingBackend>(
             )),
         ))?;
     }
-    for target in marks.iter().filter(|m| m.kind == MarkKind::Target) {
-        if let Some(v) = target.value {
-            chart.draw_series(DashedLineSeries::new(
-                [(years.0, v), (years.1, v)],
-                s(6.0),
-                s(4.0),
-                colours.target.stroke_width(s(1.5).max(1) as u32),
-            ))?;
-        }
+    // The plan's final numeric target across the chart; earlier milestones are markers only.
+    let last_target = marks
+        .iter()
+        .filter(|m| m.kind == MarkKind::Target)
+        .filter_map(|m| m.value.map(|v| (m.year, v)))
+        .max_by_key(|(year, _)| *year);
+    if let Some((_, v)) = last_target {
+        chart.draw_series(DashedLineSeries::new(
+            [(years.0, v), (years.1, v)],
+            s(6.0),
+            s(4.0),
+            colours.target.stroke_width(s(1.5).max(1) as u32),
+        ))?;
     }
     let levels: Vec<(f64, f64)> = marks
         .iter()
@@ -713,6 +718,7 @@ mod tests {
     fn the_value_axis_covers_every_value_and_the_limit_from_zero() {
         assert_eq!(value_range([56.0, 43.0].into_iter(), false), (0.0, 80.0));
         assert_eq!(value_range([90.0].into_iter(), true), (0.0, 100.0));
+        assert_eq!(value_range([0.0, 0.0].into_iter(), true), (0.0, 10.0));
         assert_eq!(value_range([90.0].into_iter(), false), (0.0, 120.0));
         assert_eq!(nice_ceiling(64.4), 80.0);
         assert_eq!(nice_ceiling(116.0), 120.0);
