@@ -126,13 +126,7 @@ pub fn app() -> Html {
     let names: Vec<(&'static str, String)> = city_index()
         .cities
         .iter()
-        .map(|c| {
-            let name = match data.city(&c.id) {
-                Some(Load::Ready(city)) => city.name.get(lang).to_string(),
-                _ => c.name.get(lang).to_string(),
-            };
-            (c.id.as_str(), name)
-        })
+        .map(|c| (c.id.as_str(), c.name.get(lang).to_string()))
         .collect();
     let statuses = data.statuses();
     let cities: Vec<(&str, &str, CityStatus)> = statuses
@@ -174,7 +168,7 @@ pub fn app() -> Html {
     };
     let source_panel = ui.source.as_ref().map(|source| {
         let plan = match data.city(&source.city) {
-            Some(Load::Ready(c)) => Some(c.plan.clone()),
+            Some(Load::Ready(c)) => Some(views::sources::plan_card(c, lang)),
             _ => None,
         };
         let close = dispatch_with(&ui, |()| Action::CloseSource);

@@ -3,8 +3,9 @@
 //! nothing about the data beyond where things go.
 
 use crate::format::format_value;
+use crate::series::PointKind;
 use crate::views::compare::CompareChart;
-use crate::views::{Mark, MarkKind, TrendChart};
+use crate::views::{Mark, TrendChart};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -192,13 +193,13 @@ pub fn draw<DB: DrawingBackend>(
 fn draw_marker<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     at: (i32, i32),
-    kind: MarkKind,
+    kind: PointKind,
     colours: &Palette,
     s: &dyn Fn(f64) -> i32,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     match kind {
-        MarkKind::Actual => root.draw(&Circle::new(at, s(5.0), colours.actual.filled())),
-        MarkKind::Derived => {
+        PointKind::Actual => root.draw(&Circle::new(at, s(5.0), colours.actual.filled())),
+        PointKind::Derived => {
             root.draw(&Circle::new(at, s(5.0), colours.background.filled()))?;
             root.draw(&Circle::new(
                 at,
@@ -206,8 +207,8 @@ fn draw_marker<DB: DrawingBackend>(
                 colours.actual.stroke_width(s(2.0) as u32),
             ))
         }
-        MarkKind::Target => root.draw(&TriangleMarker::new(at, s(7.0), colours.target.filled())),
-        MarkKind::WordTarget => {
+        PointKind::Target => root.draw(&TriangleMarker::new(at, s(7.0), colours.target.filled())),
+        PointKind::WordTarget => {
             let r = s(6.0);
             let (x, y) = at;
             root.draw(&PathElement::new(
@@ -234,14 +235,19 @@ fn draw_trend<DB: DrawingBackend>(
     let first = marks.iter().map(|m| m.year).min().unwrap_or(2020);
     let last = marks.iter().map(|m| m.year).max().unwrap_or(2025);
     let years = (f64::from(first) - 0.5, f64::from(last) + 0.5);
-    let has_words = marks.iter().any(|m| m.kind == MarkKind::WordTarget);
+    let has_words = marks.iter().any(|m| m.kind == PointKind::WordTarget);
     let values = marks
         .iter()
         .filter_map(|m| m.value)
         .chain(chart_model.reference.as_ref().map(|r| r.value));
-    let (low, top) = value_range(values, chart_model.unit == "%");
-    // Room above the highest value for a word target's marker and label.
-    let top = if has_words { top * 1.25 } else { top };
+    let share = chart_model.unit == "%";
+    let (low, top) = value_range(values, share);
+    // Room above the highest value for a word target's marker and label, but a share stops at 100%.
+    let top = match (has_words, share) {
+        (false, _) => top,
+        (true, true) => (top * 1.25).min(100.0).max(top),
+        (true, false) => top * 1.25,
+    };
 
     let mut chart = ChartBuilder::on(root)
         .margin_top(s(22.0))
@@ -305,13 +311,7 @@ fn draw_trend<DB: DrawingBackend>(
             )),
         ))?;
     }
-    // The plan's final numeric target across the chart; earlier milestones are markers only.
-    let last_target = marks
-        .iter()
-        .filter(|m| m.kind == MarkKind::Target)
-        .filter_map(|m| m.value.map(|v| (m.year, v)))
-        .max_by_key(|(year, _)| *year);
-    if let Some((_, v)) = last_target {
+    if let Some(v) = chart_model.target_line {
         chart.draw_series(DashedLineSeries::new(
             [(years.0, v), (years.1, v)],
             s(6.0),
@@ -319,36 +319,40 @@ fn draw_trend<DB: DrawingBackend>(
             colours.target.stroke_width(s(1.5).max(1) as u32),
         ))?;
     }
-    let levels: Vec<(f64, f64)> = marks
+    // Successive levels are joined (the years between get no marker, tooltip or row); a segment
+    // that touches a derived level is dashed, so an estimate never reads as a printed trend.
+    let levels: Vec<&Mark> = marks
         .iter()
-        .filter(|m| matches!(m.kind, MarkKind::Actual | MarkKind::Derived))
-        .filter_map(|m| m.value.map(|v| (f64::from(m.year), v)))
+        .filter(|m| matches!(m.kind, PointKind::Actual | PointKind::Derived) && m.value.is_some())
         .collect();
-    // Successive levels are joined; the years between get no marker, tooltip or row.
-    if levels.len() >= 2 {
-        chart.draw_series(LineSeries::new(
-            levels.iter().copied(),
-            colours.actual.stroke_width(s(2.0) as u32),
-        ))?;
-    }
-    // The latest level to the numeric target after it: the way still to go.
-    if let Some(latest) = levels.last() {
-        if let Some(goal) = marks
-            .iter()
-            .filter(|m| m.kind == MarkKind::Target && f64::from(m.year) > latest.0)
-            .filter_map(|m| m.value.map(|v| (f64::from(m.year), v)))
-            .next_back()
-        {
+    let at = |m: &Mark| (f64::from(m.year), m.value.unwrap_or_default());
+    for pair in levels.windows(2) {
+        let ends = [at(pair[0]), at(pair[1])];
+        if pair.iter().any(|m| m.kind == PointKind::Derived) {
             chart.draw_series(DashedLineSeries::new(
-                [*latest, goal],
-                s(4.0),
-                s(4.0),
-                colours.actual.stroke_width(s(1.5).max(1) as u32),
+                ends,
+                s(5.0),
+                s(3.0),
+                colours.actual.stroke_width(s(2.0) as u32),
+            ))?;
+        } else {
+            chart.draw_series(LineSeries::new(
+                ends,
+                colours.actual.stroke_width(s(2.0) as u32),
             ))?;
         }
     }
+    // The latest level to the final numeric target: the way still to go.
+    if let Some((from, to)) = chart_model.goal {
+        chart.draw_series(DashedLineSeries::new(
+            [at(&marks[from]), at(&marks[to])],
+            s(4.0),
+            s(4.0),
+            colours.actual.stroke_width(s(1.5).max(1) as u32),
+        ))?;
+    }
 
-    let word_y = top * 0.9;
+    let word_y = top * 0.92;
     let mut geometry = PlotGeometry {
         plot_x: (plot_x.start, plot_x.end),
         plot_y: (plot_y.start, plot_y.end),
@@ -367,7 +371,7 @@ fn draw_trend<DB: DrawingBackend>(
             ))?;
         }
         draw_marker(root, at, m.kind, &colours, &s)?;
-        if m.kind == MarkKind::WordTarget {
+        if m.kind == PointKind::WordTarget {
             // Right-aligned to the marker when it is in the right half, so it stays inside.
             let right_half = at.0 > (plot_x.start + plot_x.end) / 2;
             let room = if right_half {
@@ -565,7 +569,7 @@ mod tests {
         }
     }
 
-    fn mark(year: u16, value: Option<f64>, kind: MarkKind, label: &str) -> Mark {
+    fn mark(year: u16, value: Option<f64>, kind: PointKind, label: &str) -> Mark {
         Mark {
             year,
             value,
@@ -583,15 +587,17 @@ mod tests {
         TrendChart {
             unit: "μg/m³".into(),
             marks: vec![
-                mark(2015, Some(88.0), MarkKind::Derived, "≈88"),
-                mark(2020, Some(51.0), MarkKind::Actual, "51"),
-                mark(2025, None, MarkKind::WordTarget, "2025 · 完成省定目标"),
+                mark(2015, Some(88.0), PointKind::Derived, "≈88"),
+                mark(2020, Some(51.0), PointKind::Actual, "51"),
+                mark(2025, None, PointKind::WordTarget, "2025 · 完成省定目标"),
             ],
             reference: Some(Reference {
                 value: 35.0,
                 label: "国家二级标准 35".into(),
                 citation: citation(),
             }),
+            target_line: None,
+            goal: None,
             summary: String::new(),
             compact: false,
         }
@@ -675,24 +681,62 @@ mod tests {
         assert!(line_y.iter().all(|y| *y > y51), "{line_y:?} below {y51}");
     }
 
+    /// Every SVG element of a kind that mentions all of `needles`.
+    fn elements<'a>(svg: &'a str, tag: &str, needles: &[&str]) -> Vec<&'a str> {
+        svg.split('<')
+            .filter(|e| e.starts_with(tag) && needles.iter().all(|n| e.contains(n)))
+            .collect()
+    }
+
     #[test]
-    fn a_derived_level_is_hollow_and_levels_are_joined_the_latest_dashed_to_the_target() {
-        let (svg, _) = render(&ChartModel::Trend(pingdingshan()));
-        // Hollow: a background-filled disc under an outlined ring in the level's colour.
-        assert!(svg.contains("fill=\"#FFFFFF\""), "hollow marker");
-        assert!(
-            svg.contains("<polyline") || svg.contains("<path"),
-            "2015 and 2020 joined"
+    fn a_derived_level_is_hollow_and_its_segment_dashed() {
+        let (svg, geometry) = render(&ChartModel::Trend(pingdingshan()));
+        let (x, y) = geometry.marks[0];
+        let centre = [format!("cx=\"{x}\""), format!("cy=\"{y}\"")];
+        let at: Vec<&str> = centre.iter().map(String::as_str).collect();
+        let fill = [at.clone(), vec!["fill=\"#FFFFFF\""]].concat();
+        let ring = [at.clone(), vec!["stroke=\"#0072B2\""]].concat();
+        assert_eq!(
+            elements(&svg, "circle", &fill).len(),
+            1,
+            "a background disc at 2015"
         );
+        assert_eq!(
+            elements(&svg, "circle", &ring).len(),
+            1,
+            "a ring in the level's colour at 2015"
+        );
+        assert!(
+            elements(&svg, "circle", &[&at[..], &["fill=\"#0072B2\""]].concat()).is_empty(),
+            "not a filled dot"
+        );
+        // 2015 to 2020 is drawn in short pieces, never as one solid polyline through both points.
+        let (x2, y2) = geometry.marks[1];
+        let solid = format!("{x},{y} {x2},{y2}");
+        assert!(
+            !svg.contains(&solid),
+            "no solid segment from the derived level"
+        );
+        assert!(
+            elements(&svg, "polyline", &["stroke=\"#0072B2\""]).len() >= 4,
+            "a dashed segment"
+        );
+    }
+
+    #[test]
+    fn printed_levels_are_joined_solid_and_the_latest_dashed_to_the_final_target() {
         let jiaozuo = TrendChart {
             marks: vec![
-                mark(2020, Some(56.0), MarkKind::Actual, "56"),
-                mark(2025, Some(43.0), MarkKind::Target, "目标 43"),
+                mark(2019, Some(60.0), PointKind::Actual, "60"),
+                mark(2020, Some(56.0), PointKind::Actual, "56"),
+                mark(2025, Some(43.0), PointKind::Target, "目标 43"),
             ],
             reference: None,
+            target_line: Some(43.0),
+            goal: Some((1, 2)),
             ..pingdingshan()
         };
-        let (svg, geometry) = render(&ChartModel::Trend(jiaozuo));
+        let (svg, geometry) = render(&ChartModel::Trend(jiaozuo.clone()));
         let labels = texts(&svg);
         for text in ["56", "目标 43", "μg/m³", "0"] {
             assert!(
@@ -700,18 +744,56 @@ mod tests {
                 "missing {text} in {labels:?}"
             );
         }
-        let target_segments = svg.matches("stroke=\"#D55E00\"").count();
+        let [(x1, y1), (x2, y2), _] = [geometry.marks[0], geometry.marks[1], geometry.marks[2]];
         assert!(
-            target_segments >= 5,
-            "the target's dashed line: {target_segments}"
+            svg.contains(&format!("{x1},{y1} {x2},{y2}")),
+            "2019 and 2020 joined by one solid line"
         );
-        let level_dashes = svg.matches("stroke=\"#0072B2\"").count();
+        let target = elements(&svg, "polyline", &["stroke=\"#D55E00\""]).len();
+        assert!(target >= 5, "the target's dashed line across: {target}");
+        let without_goal = TrendChart {
+            goal: None,
+            ..jiaozuo
+        };
+        let (plain, _) = render(&ChartModel::Trend(without_goal));
+        let pieces = |svg: &str| elements(svg, "polyline", &["stroke=\"#0072B2\""]).len();
         assert!(
-            level_dashes >= 3,
-            "the dashed way from 56 to 43: {level_dashes}"
+            pieces(&svg) >= pieces(&plain) + 3,
+            "the dashed way from 56 to 43"
         );
-        let ((_, y56), (_, y43)) = (geometry.marks[0], geometry.marks[1]);
-        assert!(y56 < y43, "56 is drawn higher than 43");
+        assert!(y2 < geometry.marks[2].1, "56 is drawn higher than 43");
+    }
+
+    #[test]
+    fn no_target_line_is_drawn_when_the_final_target_is_words() {
+        let outfalls = TrendChart {
+            unit: "%".into(),
+            marks: vec![
+                mark(2023, Some(30.0), PointKind::Target, "目标 30"),
+                mark(2024, Some(70.0), PointKind::Target, "目标 70"),
+                mark(2025, None, PointKind::WordTarget, "2025 · 全部"),
+            ],
+            reference: None,
+            target_line: None,
+            goal: None,
+            ..pingdingshan()
+        };
+        let (svg, geometry) = render(&ChartModel::Trend(outfalls));
+        // In the target's colour only the word target's diamond: no dashed line across.
+        assert_eq!(
+            elements(&svg, "polyline", &["stroke=\"#D55E00\""]).len(),
+            1,
+            "markers only"
+        );
+        assert!(
+            texts(&svg).iter().any(|t| t == "100"),
+            "a share's axis ends at 100%"
+        );
+        assert!(
+            !texts(&svg).iter().any(|t| t == "120" || t == "125"),
+            "and not above it"
+        );
+        assert!(geometry.contains(geometry.marks[2]));
     }
 
     #[test]
@@ -744,9 +826,9 @@ mod tests {
                 row("jiyuan", None, None, Some("规划未给出数值")),
             ],
             marks: vec![
-                mark(2020, Some(56.0), MarkKind::Actual, "56"),
-                mark(2025, Some(43.0), MarkKind::Target, "43"),
-                mark(2025, Some(40.0), MarkKind::Target, "40"),
+                mark(2020, Some(56.0), PointKind::Actual, "56"),
+                mark(2025, Some(43.0), PointKind::Target, "43"),
+                mark(2025, Some(40.0), PointKind::Target, "40"),
             ],
             reference: None,
             summary: String::new(),

@@ -34,7 +34,7 @@ impl fmt::Display for DeriveError {
                 f,
                 "its {which} input names no printed number of this indicator ({} {})",
                 input.year,
-                kind_code(input.kind)
+                input.kind.code()
             ),
             DeriveError::DerivedInput { which } => {
                 write!(f, "its {which} input is itself derived; inputs must be printed values")
@@ -66,14 +66,6 @@ pub fn rule_code(rule: Rule) -> &'static str {
         Rule::RelativeChange => "relative_change",
         Rule::PercentagePoints => "percentage_points",
         Rule::AbsoluteChange => "absolute_change",
-    }
-}
-
-fn kind_code(kind: ValueKind) -> &'static str {
-    match kind {
-        ValueKind::Actual => "actual",
-        ValueKind::Target => "target",
-        ValueKind::Change => "change",
     }
 }
 

@@ -10,7 +10,9 @@ use crate::progress::{Progress, Status};
 pub fn point_kind_label(lang: Lang, kind: crate::series::PointKind) -> &'static str {
     match kind {
         crate::series::PointKind::Actual => t(lang, Key::Measured),
-        crate::series::PointKind::Target => t(lang, Key::Target),
+        crate::series::PointKind::Target | crate::series::PointKind::WordTarget => {
+            t(lang, Key::Target)
+        }
         crate::series::PointKind::Derived => t(lang, Key::Derived),
     }
 }

@@ -1,10 +1,11 @@
-//! The current city's indicators as CSV (one row per printed value) for the download button.
+//! The current city's indicators as CSV for the download button: one row per value, printed or
+//! derived (a derived row names its formula and both inputs' lines and sentences).
 
 use crate::format::value_text;
 use crate::lang::Lang;
-use crate::model::{Binding, CityData, ValueKind};
+use crate::model::{Binding, CityData};
 
-const HEADER: [&str; 13] = [
+const HEADER: [&str; 14] = [
     "indicator_id",
     "metric",
     "row",
@@ -18,6 +19,7 @@ const HEADER: [&str; 13] = [
     "cumulative",
     "source_line",
     "source_quote",
+    "derived_formula",
 ];
 
 /// CSV with a byte-order mark, so spreadsheet programs read the Chinese as UTF-8.
@@ -32,11 +34,25 @@ pub fn city_csv(city: &CityData, lang: Lang) -> String {
                 Some(Binding::Expected) => "expected",
                 None => "",
             };
-            let kind = match v.kind {
-                ValueKind::Actual => "actual",
-                ValueKind::Target => "target",
-                ValueKind::Change => "change",
+            let kind = if v.is_derived() {
+                "derived"
+            } else {
+                v.kind.code()
             };
+            // A derived value is printed nowhere: its sources are its two inputs'.
+            let sources: Vec<&crate::model::Provenance> = match &v.derived {
+                Some(d) => crate::derive::inputs(ind, v.year, d)
+                    .map(|i| {
+                        [i.level, i.change]
+                            .iter()
+                            .filter_map(|o| o.source.as_ref())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                None => v.source.iter().collect(),
+            };
+            let lines: Vec<String> = sources.iter().map(|s| s.line.to_string()).collect();
+            let quotes: Vec<&str> = sources.iter().map(|s| s.quote.as_str()).collect();
             let fields = [
                 ind.id.clone(),
                 ind.metric.clone().unwrap_or_default(),
@@ -49,13 +65,11 @@ pub fn city_csv(city: &CityData, lang: Lang) -> String {
                 v.value.map(crate::format::format_value).unwrap_or_default(),
                 value_text(lang, v, &ind.unit),
                 if v.cumulative { "yes" } else { "" }.to_string(),
-                v.source
+                lines.join("; "),
+                quotes.join(" / "),
+                v.derived
                     .as_ref()
-                    .map(|s| s.line.to_string())
-                    .unwrap_or_default(),
-                v.source
-                    .as_ref()
-                    .map(|s| s.quote.clone())
+                    .map(|d| d.formula.get(lang).to_string())
                     .unwrap_or_default(),
             ];
             let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
@@ -97,7 +111,20 @@ mod tests {
         assert!(csv.starts_with("\u{feff}indicator_id,metric,row,name,"));
         let values: usize = city.indicators.iter().map(|i| i.values.len()).sum();
         assert_eq!(csv.matches("\r\n").count(), values + 1);
-        assert!(csv.contains("\r\npm25,pm25,1,城市细颗粒物(PM2.5)浓度,μg/m³,binding,2020,actual,56,56 μg/m³,,142,56\r\n"), "{}", &csv[..600]);
+        assert!(csv.contains("\r\npm25,pm25,1,城市细颗粒物(PM2.5)浓度,μg/m³,binding,2020,actual,56,56 μg/m³,,142,56,\r\n"), "{}", &csv[..600]);
+        // The derived 2015 level: marked, with both inputs' lines and sentences and its formula.
+        let derived = csv
+            .lines()
+            .find(|l| l.starts_with("pm25,pm25,1,") && l.contains(",2015,"))
+            .unwrap();
+        assert!(
+            derived.contains(",2015,derived,87,≈87 μg/m³,,142; 52,"),
+            "{derived}"
+        );
+        assert!(
+            derived.ends_with(",56 ÷ (1 − 35.6%) ≈ 87（由2020年的56及“比2015年下降35.6%”推算）"),
+            "{derived}"
+        );
     }
 
     #[test]

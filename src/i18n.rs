@@ -85,7 +85,6 @@ pub enum Key {
     LatestLevel,
     Standards,
     StandardsText,
-    MoreFigures,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -197,7 +196,6 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             "图表中的参考线取自以下国家标准。",
             "The reference lines on the charts come from these national standards.",
         ),
-        MoreFigures => ("图中未能显示的数据", "Figures the chart cannot show"),
         AboutLink => (
             "数据来自五市的官方生态环境规划：查看来源",
             "The data comes from the five cities' official plans: see the sources",

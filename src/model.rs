@@ -103,6 +103,17 @@ pub enum ValueKind {
     Change,
 }
 
+impl ValueKind {
+    /// As the data writes it: `actual`, `target`, `change`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ValueKind::Actual => "actual",
+            ValueKind::Target => "target",
+            ValueKind::Change => "change",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
@@ -513,6 +524,18 @@ mod tests {
          "values": [{"year": 2020, "value": 56, "kind": "actual", "source": {"line": 142, "quote": "56"}}]}
       ], "actions": [], "measures": []
     }"#;
+
+    #[test]
+    fn the_bundled_city_list_parses_and_its_default_is_listed() {
+        let ids: Vec<&str> = city_ids().collect();
+        assert_eq!(
+            ids,
+            ["pingdingshan", "zhengzhou", "jiaozuo", "jiyuan", "xingtai"]
+        );
+        assert_eq!(default_city(), "pingdingshan");
+        assert_eq!(known_city("jiaozuo"), Some("jiaozuo"));
+        assert_eq!(known_city("<script>"), None);
+    }
 
     #[test]
     fn a_city_file_parses() {

@@ -12,6 +12,8 @@ pub enum PointKind {
     Derived,
     /// A numeric target.
     Target,
+    /// A target in words (完成省定目标), drawn as a labelled marker at its year.
+    WordTarget,
 }
 
 /// A value of a series with the indicator it belongs to (which its derivation refers to).
@@ -23,7 +25,7 @@ pub struct Entry<'a> {
 
 impl Entry<'_> {
     /// Where it goes on a chart, if anywhere: a level or a numeric target, not a change, a
-    /// five-year total or words.
+    /// five-year total or words (a target in words is a marker, see `is_word_target`).
     pub fn point_kind(&self) -> Option<PointKind> {
         if self.obs.value.is_none() || self.obs.cumulative {
             return None;
@@ -106,7 +108,7 @@ impl<'a> Series<'a> {
                 }
             }
         }
-        // By year; within a year levels before targets, printed before derived.
+        // By year; within a year levels before targets (a stable sort: the table's first).
         entries.sort_by_key(|e| (e.obs.year, e.obs.kind == ValueKind::Target));
         Series { lead, entries }
     }

@@ -731,7 +731,7 @@ fn check_derived(
             &format!("{path}.kind"),
             &format!(
                 "expected actual (a derived value is an earlier level), found {}",
-                kind_code(obs.kind)
+                obs.kind.code()
             ),
         ));
     }
@@ -817,20 +817,7 @@ fn check_derived(
 
 /// A change's amount with its unit, as a message names it: `42%`, `3 percentage points`, `72 days`.
 fn amount(value: f64, unit: &str) -> String {
-    let number = format_value(value);
-    match unit {
-        "" => number,
-        "%" => format!("{number}%"),
-        unit => format!("{number} {unit}"),
-    }
-}
-
-fn kind_code(kind: ValueKind) -> &'static str {
-    match kind {
-        ValueKind::Actual => "actual",
-        ValueKind::Target => "target",
-        ValueKind::Change => "change",
-    }
+    crate::format::with_unit(crate::lang::Lang::En, &format_value(value), unit)
 }
 
 /// Why a derivation cannot be recomputed, at the field of `derived` that is wrong.

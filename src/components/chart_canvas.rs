@@ -54,6 +54,11 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         });
     }
     {
+        // Another city's or metric's chart in the same place starts with nothing picked.
+        let active = active.clone();
+        use_effect_with(props.model.clone(), move |_| active.set(None));
+    }
+    {
         let canvas_ref = canvas_ref.clone();
         let geometry = geometry.clone();
         use_effect_with(

@@ -33,7 +33,7 @@ pub fn metric_block(props: &MetricBlockProps) -> Html {
             <figcaption>
                 <h3>{ b.title.clone() }</h3>
                 if let Some(scope) = &b.scope {
-                    <p class="scope">{ format!("{}: {}", t(lang, Key::Scope), scope) }</p>
+                    <p class="scope">{ scope.clone() }</p>
                 }
             </figcaption>
             if let Some(model) = (*model).clone() {

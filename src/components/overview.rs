@@ -34,7 +34,7 @@ pub fn overview(props: &OverviewProps) -> Html {
             { for v.cards.iter().zip(charts.iter()).map(|(card, chart)| {
                 if let Some(missing) = &card.missing {
                     return html! {
-                        <article class="card missing" data-metric={card.metric.clone()}>
+                        <article key={card.metric.clone()} class="card missing" data-metric={card.metric.clone()}>
                             <h3>{ card.name.clone() }</h3>
                             <p>{ missing.clone() }</p>
                         </article>
@@ -46,7 +46,7 @@ pub fn overview(props: &OverviewProps) -> Html {
                     Callback::from(move |_: MouseEvent| on_view.emit(view))
                 };
                 html! {
-                    <article class="card" data-metric={card.metric.clone()}>
+                    <article key={card.metric.clone()} class="card" data-metric={card.metric.clone()}>
                         <h3>{ card.name.clone() }</h3>
                         if let Some(named) = &card.as_named { <p class="as-named">{ named.clone() }</p> }
                         <dl>

@@ -1,6 +1,6 @@
 use crate::i18n::{t, Key};
 use crate::lang::Lang;
-use crate::model::Plan;
+use crate::views::sources::{location, PlanCard};
 use crate::views::Citation;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -10,7 +10,7 @@ pub struct SourcePanelProps {
     pub lang: Lang,
     pub citation: Citation,
     /// The plan the quotes are from, once its city's file is here.
-    pub plan: Option<Plan>,
+    pub plan: Option<PlanCard>,
     pub on_close: Callback<()>,
 }
 
@@ -41,7 +41,6 @@ pub fn source_panel(props: &SourcePanelProps) -> Html {
         })
     };
     let c = &props.citation;
-    let stated = |v: Option<String>| v.unwrap_or_else(|| t(lang, Key::NotStated).to_string());
     html! {
         <div class="backdrop" onclick={close.clone()}>
             <div class="source-panel" role="dialog" aria-modal="true" aria-labelledby="source-title"
@@ -62,14 +61,11 @@ pub fn source_panel(props: &SourcePanelProps) -> Html {
                 if let (Some(plan), false) = (props.plan.as_ref(), c.quotes.is_empty()) {
                     <dl class="plan-meta">
                         <dt>{ t(lang, Key::Plan) }</dt>
-                        <dd lang="zh-CN">{ format!("《{}》", plan.title.zh) }</dd>
-                        if lang == Lang::En { <dd>{ plan.title.en.clone() }</dd> }
-                        <dt>{ t(lang, Key::Issuer) }</dt>
-                        <dd>{ stated(plan.issuer.as_ref().map(|i| i.get(lang).to_string())) }</dd>
-                        <dt>{ t(lang, Key::Date) }</dt>
-                        <dd>{ stated(plan.date.clone()) }</dd>
+                        <dd lang="zh-CN">{ plan.title_zh.clone() }</dd>
+                        if let Some(en) = &plan.title_en { <dd>{ en.clone() }</dd> }
+                        { for plan.meta.iter().map(|(k, v)| html! { <><dt>{ k.clone() }</dt><dd>{ v.clone() }</dd></> }) }
                         <dt>{ t(lang, Key::Source) }</dt>
-                        <dd>{ format!("{}, {}", plan.source_file, c.quotes.iter().map(|q| q.line_label.clone()).collect::<Vec<_>>().join(", ")) }</dd>
+                        <dd>{ location(plan, c) }</dd>
                     </dl>
                 }
                 if let Some(std) = &c.standard {

@@ -21,7 +21,7 @@ pub fn trends(props: &TrendsProps) -> Html {
             <h2 id="view-title">{ v.title.clone() }</h2>
             if let Some(notice) = &v.no_charts { <p class="notice">{ notice.clone() }</p> }
             <div class="charts">
-                { for v.blocks.iter().map(|b| html! { <MetricBlockView block={b.clone()} lang={lang} /> }) }
+                { for v.blocks.iter().map(|b| html! { <MetricBlockView key={b.id.clone()} block={b.clone()} lang={lang} /> }) }
             </div>
             <section class="measures" aria-labelledby="measures-title">
                 <h3 id="measures-title">{ v.measures_title.clone() }</h3>

@@ -1,15 +1,13 @@
 //! Compare: one metric across the cities, each against its own plan's target, on one chart and in
 //! a table.
 
-use super::{cell, reference_for, Cell, CityStatus, Mark, MarkKind, Reference};
+use super::{cell, headline, reference_for, Cell, CityStatus, Mark, Reference};
 use crate::describe::{progress_text, year_label};
 use crate::format::{format_value, unit_label, value_text};
 use crate::i18n::{t, Key};
 use crate::lang::Lang;
 use crate::model::{Metric, MetricCatalog};
-use crate::progress::latest;
-use crate::progress::{progress, Progress};
-use crate::series::{main_indicator, Series};
+use crate::series::{main_indicator, PointKind, Series};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -112,10 +110,8 @@ pub fn compare(
     let mut reference: Option<Reference> = None;
     if let Some(metric) = chosen {
         for (id, fallback_name, status) in cities {
-            let name = match status {
-                CityStatus::Ready(city) => city.name.get(lang).to_string(),
-                _ => fallback_name.to_string(),
-            };
+            // The list's name is the city file's (the validator checks), loaded or not.
+            let name = fallback_name.to_string();
             let mut row = CompareRow {
                 city: id.to_string(),
                 name: name.clone(),
@@ -140,27 +136,19 @@ pub fn compare(
             };
             match (status, series) {
                 (CityStatus::Ready(city), Some((_, series))) => {
-                    let merged = series.merged();
                     let subject = format!("{name} · {}", series.lead.name.get(lang));
-                    let find = |obs: Option<&crate::model::Observation>| {
-                        obs.and_then(|o| series.entries.iter().find(|e| e.obs == o).copied())
-                    };
-                    let latest_entry = find(latest(&merged));
-                    let target_entry = find(merged.target());
-                    let p = progress(&merged, Some(metric.better));
+                    let h = headline(&series, metric.better);
+                    let (latest_entry, target_entry) = (h.latest, h.target);
                     row.scope = series.lead.scope.as_ref().map(|s| s.get(lang).to_string());
                     row.latest = latest_entry.map(|e| cell(lang, &city.city, &subject, &e));
                     row.target = target_entry.map(|e| cell(lang, &city.city, &subject, &e));
-                    row.share = match &p {
-                        Progress::Measured { share, .. } => Some(share.clamp(0.0, 1.0)),
-                        _ => None,
-                    };
-                    row.progress = progress_text(lang, &p, &series.lead.unit);
+                    row.share = h.share;
+                    row.progress = progress_text(lang, &h.progress, &series.lead.unit);
                     if reference.is_none() {
                         reference = reference_for(lang, &series, catalog);
                     }
                     // Only levels and numeric targets go on the shared axis.
-                    let mut add = |e: Option<crate::series::Entry>, kind: MarkKind| {
+                    let mut add = |e: Option<crate::series::Entry>, kind: PointKind| {
                         let e = e.filter(|e| {
                             e.obs.value.is_some()
                                 && !e.obs.cumulative
@@ -175,15 +163,15 @@ pub fn compare(
                             readout: format!(
                                 "{name} · {} · {text} · {}",
                                 year_label(lang, e.obs.year),
-                                super::mark_kind_label(lang, kind)
+                                crate::describe::point_kind_label(lang, kind)
                             ),
                             detail: Vec::new(),
                             citation: super::cite_value(lang, &city.city, &subject, &e),
                         });
                         Some(marks.len() - 1)
                     };
-                    chart_row.latest = add(latest_entry, MarkKind::Actual);
-                    chart_row.target = add(target_entry, MarkKind::Target);
+                    chart_row.latest = add(latest_entry, PointKind::Actual);
+                    chart_row.target = add(target_entry, PointKind::Target);
                     // What has no place on the axis is said in words: a target in words, or no number.
                     chart_row.words = match (chart_row.latest, chart_row.target, target_entry) {
                         (_, None, Some(e)) => Some(format!(

@@ -81,22 +81,12 @@ pub struct Fact {
     pub citation: Citation,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MarkKind {
-    Actual,
-    Derived,
-    Target,
-    /// A target in words, drawn as a labelled marker at its year.
-    WordTarget,
-}
-
 /// One thing on a chart a reader can point at, tap or reach with the arrow keys.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Mark {
     pub year: u16,
     pub value: Option<f64>,
-    pub kind: MarkKind,
+    pub kind: PointKind,
     /// Drawn beside the marker: `51`, `≈88`, `目标 43`, `2025 · 完成省定目标`.
     pub label: String,
     /// What the tooltip says: `2020年 · 51 μg/m³ · 实测`.
@@ -123,6 +113,13 @@ pub struct TrendChart {
     pub marks: Vec<Mark>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<Reference>,
+    /// The final target's value, drawn dashed across the chart, when it is a number (a later
+    /// target in words leaves an earlier milestone a marker only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_line: Option<f64>,
+    /// The way still to go: from the latest level (index into `marks`) to the final numeric target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub goal: Option<(usize, usize)>,
     /// The chart in one sentence: its accessible name, and what read-aloud says.
     pub summary: String,
     /// Drawn small, as on the overview's cards.
@@ -147,6 +144,7 @@ pub struct MetricBlock {
     /// The DOM id: `indicator-<lead indicator id>`.
     pub id: String,
     pub title: String,
+    /// `范围: 市城区` / `Scope: City urban area`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -283,35 +281,19 @@ pub fn target_cell(lang: Lang, city: &str, subject: &str, target: &Target) -> Ce
     }
 }
 
-fn mark_kind(kind: PointKind) -> MarkKind {
-    match kind {
-        PointKind::Actual => MarkKind::Actual,
-        PointKind::Derived => MarkKind::Derived,
-        PointKind::Target => MarkKind::Target,
-    }
-}
-
-pub fn mark_kind_label(lang: Lang, kind: MarkKind) -> &'static str {
-    match kind {
-        MarkKind::Actual => point_kind_label(lang, PointKind::Actual),
-        MarkKind::Derived => point_kind_label(lang, PointKind::Derived),
-        MarkKind::Target | MarkKind::WordTarget => point_kind_label(lang, PointKind::Target),
-    }
-}
-
-fn mark(lang: Lang, city: &str, subject: &str, entry: &Entry, kind: MarkKind) -> Mark {
+fn mark(lang: Lang, city: &str, subject: &str, entry: &Entry, kind: PointKind) -> Mark {
     let text = value_text(lang, entry.obs, entry.unit());
     let value = entry.obs.value;
     let label = match kind {
-        MarkKind::Actual => format_value(value.unwrap_or_default()),
-        MarkKind::Derived => format!("≈{}", format_value(value.unwrap_or_default())),
-        MarkKind::Target => format!(
+        PointKind::Actual => format_value(value.unwrap_or_default()),
+        PointKind::Derived => format!("≈{}", format_value(value.unwrap_or_default())),
+        PointKind::Target => format!(
             "{} {}{}",
             t(lang, Key::Target),
             entry.obs.bound.map(bound_sign).unwrap_or(""),
             format_value(value.unwrap_or_default())
         ),
-        MarkKind::WordTarget => format!("{} · {text}", entry.obs.year),
+        PointKind::WordTarget => format!("{} · {text}", entry.obs.year),
     };
     let citation = cite_value(lang, city, subject, entry);
     let mut detail = Vec::new();
@@ -329,7 +311,7 @@ fn mark(lang: Lang, city: &str, subject: &str, entry: &Entry, kind: MarkKind) ->
         readout: format!(
             "{} · {text} · {}",
             year_label(lang, entry.obs.year),
-            mark_kind_label(lang, kind)
+            point_kind_label(lang, kind)
         ),
         detail,
         citation,
@@ -367,6 +349,34 @@ pub fn reference_for(
     })
 }
 
+/// A series' answer to "how is it going": its latest printed figure, its final target, and the
+/// progress between them (what an Overview card and a Compare row both show).
+pub(crate) struct Headline<'a> {
+    pub latest: Option<Entry<'a>>,
+    pub target: Option<Entry<'a>>,
+    pub progress: crate::progress::Progress,
+    /// Share of the way covered, for a meter, where a later level than the baseline is printed.
+    pub share: Option<f64>,
+}
+
+pub(crate) fn headline<'a>(series: &Series<'a>, better: crate::model::Better) -> Headline<'a> {
+    let merged = series.merged();
+    // The rules pick from the merged values; the entries keep which indicator each came from.
+    let find = |obs: Option<&crate::model::Observation>| {
+        obs.and_then(|o| series.entries.iter().find(|e| e.obs == o).copied())
+    };
+    let progress = crate::progress::progress(&merged, Some(better));
+    Headline {
+        latest: find(crate::progress::latest(&merged)),
+        target: find(merged.target()),
+        share: match &progress {
+            crate::progress::Progress::Measured { share, .. } => Some(share.clamp(0.0, 1.0)),
+            _ => None,
+        },
+        progress,
+    }
+}
+
 /// The chart of a series, if it shows more than a sentence would.
 pub fn trend_chart(
     lang: Lang,
@@ -383,19 +393,19 @@ pub fn trend_chart(
     let mut marks: Vec<Mark> = series
         .points()
         .iter()
-        .map(|(e, k)| mark(lang, city, subject, e, mark_kind(*k)))
+        .map(|(e, k)| mark(lang, city, subject, e, *k))
         .collect();
     marks.extend(
         series
             .word_targets()
             .iter()
-            .map(|e| mark(lang, city, subject, e, MarkKind::WordTarget)),
+            .map(|e| mark(lang, city, subject, e, PointKind::WordTarget)),
     );
     // Reading order is the time axis; a year's level before its target.
     marks.sort_by_key(|m| {
         (
             m.year,
-            m.kind == MarkKind::Target || m.kind == MarkKind::WordTarget,
+            m.kind == PointKind::Target || m.kind == PointKind::WordTarget,
         )
     });
     let mut parts: Vec<String> = marks.iter().map(|m| m.readout.clone()).collect();
@@ -406,8 +416,26 @@ pub fn trend_chart(
             crate::format::with_unit(lang, &format_value(r.value), &series.lead.unit)
         ));
     }
+    // The plan's final target: the latest year's, a number over words (as `Indicator::target`).
+    let last = marks
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| matches!(m.kind, PointKind::Target | PointKind::WordTarget))
+        .max_by_key(|(_, m)| (m.year, m.value.is_some()))
+        .filter(|(_, m)| m.value.is_some());
+    let latest_level = marks
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| matches!(m.kind, PointKind::Actual | PointKind::Derived))
+        .max_by_key(|(_, m)| m.year);
+    let goal = match (latest_level, last) {
+        (Some((from, a)), Some((to, b))) if b.year > a.year => Some((from, to)),
+        _ => None,
+    };
     let separator = if lang == Lang::Zh { "；" } else { "; " };
     Some(TrendChart {
+        target_line: last.and_then(|(_, m)| m.value),
+        goal,
         unit: unit_label(lang, &series.lead.unit).to_string(),
         summary: format!(
             "{}{}{}",
@@ -484,7 +512,11 @@ pub fn metric_block(
     MetricBlock {
         id: format!("indicator-{}", series.lead.id),
         title: subject.to_string(),
-        scope: series.lead.scope.as_ref().map(|s| s.get(lang).to_string()),
+        scope: series
+            .lead
+            .scope
+            .as_ref()
+            .map(|s| format!("{}: {}", t(lang, Key::Scope), s.get(lang))),
         chart,
         table,
         facts,
@@ -574,19 +606,19 @@ mod tests {
     fn pm25_charts_show_2015_derived_2020_the_target_and_the_class_ii_line() {
         let catalog = catalog();
         for (id, block_id, target) in [
-            ("pingdingshan", "indicator-pm25", MarkKind::WordTarget),
-            ("jiaozuo", "indicator-pm25", MarkKind::Target),
-            ("xingtai", "indicator-pm25_city_2020", MarkKind::Target),
+            ("pingdingshan", "indicator-pm25", PointKind::WordTarget),
+            ("jiaozuo", "indicator-pm25", PointKind::Target),
+            ("xingtai", "indicator-pm25_urban", PointKind::Target),
         ] {
             let view = trends::trends(&city(id), &catalog, Domain::Air, Lang::Zh);
             let chart = block(&view, block_id).chart.as_ref().unwrap();
-            let marks: Vec<(u16, MarkKind)> =
+            let marks: Vec<(u16, PointKind)> =
                 chart.marks.iter().map(|m| (m.year, m.kind)).collect();
             assert_eq!(
                 marks,
                 [
-                    (2015, MarkKind::Derived),
-                    (2020, MarkKind::Actual),
+                    (2015, PointKind::Derived),
+                    (2020, PointKind::Actual),
                     (2025, target)
                 ],
                 "{id}"
@@ -631,7 +663,7 @@ mod tests {
         let view = trends::trends(&city("pingdingshan"), &catalog(), Domain::Air, Lang::En);
         let b = block(&view, "indicator-pm25");
         let word = b.chart.as_ref().unwrap().marks.last().unwrap();
-        assert_eq!((word.kind, word.value), (MarkKind::WordTarget, None));
+        assert_eq!((word.kind, word.value), (PointKind::WordTarget, None));
         assert_eq!(word.label, "2025 · Meet the provincial target");
         let facts: Vec<&str> = b.facts.iter().map(|f| f.text.as_str()).collect();
         assert_eq!(facts, ["down 42% on 2015"]);
@@ -662,7 +694,76 @@ mod tests {
     }
 
     #[test]
+    fn a_final_target_in_words_leaves_earlier_numeric_milestones_markers_only() {
+        let view = trends::trends(&city("jiyuan"), &catalog(), Domain::Water, Lang::Zh);
+        let chart = block(&view, "indicator-outfall_rectification")
+            .chart
+            .as_ref()
+            .unwrap();
+        let kinds: Vec<(u16, PointKind)> = chart.marks.iter().map(|m| (m.year, m.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (2023, PointKind::Target),
+                (2024, PointKind::Target),
+                (2025, PointKind::WordTarget)
+            ]
+        );
+        assert_eq!(chart.target_line, None, "2025's goal is 全部, not 70%");
+        let jiaozuo = trends::trends(&city("jiaozuo"), &catalog(), Domain::Air, Lang::Zh);
+        let pm25 = block(&jiaozuo, "indicator-pm25").chart.as_ref().unwrap();
+        assert_eq!(pm25.target_line, Some(43.0));
+        assert_eq!(pm25.goal, Some((1, 2)), "from 2020's 56 to 2025's 43");
+    }
+
+    #[test]
+    fn one_metric_and_scope_is_one_chart_however_many_indicators_print_it() {
+        // Xingtai prints 2020's PM2.5 in its table (市城区) and in its text (the same 53, from
+        // which 2015 is derived): one chart, with both sentences' values.
+        let view = trends::trends(&city("xingtai"), &catalog(), Domain::Air, Lang::Zh);
+        let pm25: Vec<&MetricBlock> = view
+            .blocks
+            .iter()
+            .filter(|b| b.title.contains("PM2.5"))
+            .collect();
+        assert_eq!(
+            pm25.len(),
+            1,
+            "{:?}",
+            pm25.iter().map(|b| &b.id).collect::<Vec<_>>()
+        );
+        let rows: Vec<(&str, &str)> = pm25[0]
+            .table
+            .iter()
+            .map(|r| (r.year.as_str(), r.value.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("2015", "≈101 μg/m³"),
+                ("2020", "53 μg/m³"),
+                ("2020", "比2015年下降 47.5%"),
+                ("2025", "40 μg/m³"),
+                ("—", "35 μg/m³")
+            ]
+        );
+    }
+
+    #[test]
     fn air_and_water_list_every_measure_of_their_domain_with_its_sentence() {
+        let counts: Vec<usize> = city_ids()
+            .flat_map(|id| {
+                let data = city(id);
+                [Domain::Air, Domain::Water].map(|d| {
+                    trends::trends(&data, &catalog(), d, Lang::Zh)
+                        .measures
+                        .len()
+                })
+            })
+            .collect();
+        // Pingdingshan, Zhengzhou, Jiaozuo, Jiyuan, Xingtai: air, water.
+        assert_eq!(counts, [15, 13, 14, 10, 8, 10, 11, 8, 13, 12]);
+        assert_eq!(counts.iter().sum::<usize>(), 114, "every measure in data/");
         let catalog = catalog();
         for id in city_ids() {
             let data = city(id);

@@ -1,13 +1,11 @@
 //! The first screen: for each headline metric, the latest figure, the target, progress in words,
 //! and a compact chart of the trend.
 
-use super::{cell, trend_chart, Cell, TrendChart};
+use super::{cell, headline, trend_chart, Cell, TrendChart};
 use crate::describe::progress_text;
 use crate::i18n::{t, Key};
 use crate::lang::Lang;
 use crate::model::{CityData, Domain, MetricCatalog};
-use crate::progress::latest;
-use crate::progress::{progress, Progress};
 use crate::series::Series;
 use crate::url_state::View;
 use serde::Serialize;
@@ -77,26 +75,19 @@ pub fn overview(city: &CityData, catalog: &MetricCatalog, lang: Lang) -> Overvie
                     more_label,
                 };
             };
-            let merged = series.merged();
             let ind = series.lead;
             let subject = ind.name.get(lang);
-            let find = |obs: Option<&crate::model::Observation>| {
-                obs.and_then(|o| series.entries.iter().find(|e| e.obs == o).copied())
-            };
-            let progress = progress(&merged, Some(metric.better));
+            let h = headline(&series, metric.better);
             Card {
                 metric: metric_id.to_string(),
                 name,
                 as_named: (ind.scope.is_some() || ind.name.zh != metric.name.zh)
                     .then(|| subject.to_string()),
                 missing: None,
-                latest: find(latest(&merged)).map(|e| cell(lang, &city.city, subject, &e)),
-                target: find(merged.target()).map(|e| cell(lang, &city.city, subject, &e)),
-                share: match &progress {
-                    Progress::Measured { share, .. } => Some(share.clamp(0.0, 1.0)),
-                    _ => None,
-                },
-                progress: progress_text(lang, &progress, &ind.unit),
+                latest: h.latest.map(|e| cell(lang, &city.city, subject, &e)),
+                target: h.target.map(|e| cell(lang, &city.city, subject, &e)),
+                share: h.share,
+                progress: progress_text(lang, &h.progress, &ind.unit),
                 chart: trend_chart(lang, &city.city, &series, catalog, true),
                 more: domain_view,
                 more_label,

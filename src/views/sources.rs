@@ -3,7 +3,7 @@
 use super::{standard_ref, CityStatus};
 use crate::i18n::{t, Key};
 use crate::lang::Lang;
-use crate::model::MetricCatalog;
+use crate::model::{CityData, MetricCatalog};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -17,6 +17,8 @@ pub struct PlanCard {
     pub title_en: Option<String>,
     /// (label, value) pairs: issuer, number, date.
     pub meta: Vec<(String, String)>,
+    /// The plan's text in `data/sources/`.
+    pub file: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Instead of the plan: loading, or failed.
@@ -44,44 +46,59 @@ pub struct StandardCard {
     pub limits: Vec<String>,
 }
 
+/// A city's plan as the Sources view and the source dialog describe it.
+pub fn plan_card(city: &CityData, lang: Lang) -> PlanCard {
+    let stated = |v: Option<String>| v.unwrap_or_else(|| t(lang, Key::NotStated).to_string());
+    let plan = &city.plan;
+    PlanCard {
+        city: city.city.clone(),
+        name: city.name.get(lang).to_string(),
+        title_zh: format!("《{}》", plan.title.zh),
+        title_en: (lang == Lang::En).then(|| plan.title.en.clone()),
+        meta: vec![
+            (
+                t(lang, Key::Issuer).to_string(),
+                stated(plan.issuer.as_ref().map(|i| i.get(lang).to_string())),
+            ),
+            (
+                t(lang, Key::DocNumber).to_string(),
+                stated(plan.number.clone()),
+            ),
+            (t(lang, Key::Date).to_string(), stated(plan.date.clone())),
+        ],
+        file: plan.source_file.clone(),
+        note: plan.note.as_ref().map(|n| n.get(lang).to_string()),
+        status: None,
+        failed: false,
+    }
+}
+
+/// Where a citation's quotes are: `jiaozuo.txt, 第 142 行` (a derived value: both lines).
+pub fn location(plan: &PlanCard, citation: &super::Citation) -> String {
+    let lines: Vec<&str> = citation
+        .quotes
+        .iter()
+        .map(|q| q.line_label.as_str())
+        .collect();
+    format!("{}, {}", plan.file, lines.join(", "))
+}
+
 pub fn sources(
     cities: &[(&str, &str, CityStatus)],
     catalog: Option<&MetricCatalog>,
     lang: Lang,
 ) -> SourcesView {
-    let stated = |v: Option<String>| v.unwrap_or_else(|| t(lang, Key::NotStated).to_string());
     let plans = cities
         .iter()
         .map(|(id, name, status)| match status {
-            CityStatus::Ready(city) => {
-                let plan = &city.plan;
-                PlanCard {
-                    city: id.to_string(),
-                    name: city.name.get(lang).to_string(),
-                    title_zh: format!("《{}》", plan.title.zh),
-                    title_en: (lang == Lang::En).then(|| plan.title.en.clone()),
-                    meta: vec![
-                        (
-                            t(lang, Key::Issuer).to_string(),
-                            stated(plan.issuer.as_ref().map(|i| i.get(lang).to_string())),
-                        ),
-                        (
-                            t(lang, Key::DocNumber).to_string(),
-                            stated(plan.number.clone()),
-                        ),
-                        (t(lang, Key::Date).to_string(), stated(plan.date.clone())),
-                    ],
-                    note: plan.note.as_ref().map(|n| n.get(lang).to_string()),
-                    status: None,
-                    failed: false,
-                }
-            }
+            CityStatus::Ready(city) => plan_card(city, lang),
             other => PlanCard {
                 city: id.to_string(),
                 name: name.to_string(),
                 title_zh: String::new(),
                 title_en: None,
                 meta: Vec::new(),
+                file: String::new(),
                 note: None,
                 status: Some(
                     t(

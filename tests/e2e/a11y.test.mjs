@@ -64,7 +64,7 @@ test('the download buttons give this city\'s indicators as CSV and as JSON', asy
   assert.equal(csvDownload.suggestedFilename(), 'ecoplan-xingtai.csv');
   const csv = readFileSync(await csvDownload.path(), 'utf8');
   const values = city.indicators.reduce((n, i) => n + i.values.length, 0);
-  assert.equal(csv.split('\r\n').filter(Boolean).length, values + 1, 'a header and one row per printed value');
+  assert.equal(csv.split('\r\n').filter(Boolean).length, values + 1, 'a header and one row per value, printed or derived');
   assert.ok(csv.includes(`pm25_urban,pm25,1,`), 'the PM2.5 table row');
 
   const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('.downloads button:text-is("下载 JSON")')]);
