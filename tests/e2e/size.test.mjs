@@ -7,18 +7,19 @@ import { test } from 'node:test';
 const report = JSON.parse(readFileSync('target/size-report.json', 'utf8'));
 const KB = 1024;
 
-// Moved for issue 8 (trend charts): 220 → 228 KiB gzip, 180 → 186 KiB brotli for the wasm, 260 → 266
-// KiB for the first view. The view-model layer, the derived values' model and citations, the
-// Compare chart, word-target markers and reference lines, and the measures' views cost 19.8 KB gzip;
-// dropping serde_path_to_error from the browser build won back 10 KB of it.
+// Moved for issue 8 (trend charts): 220 → 232 KiB gzip and 180 → 190 KiB brotli for the wasm, 260 →
+// 270 KiB gzip for the first view (each about 2% above what the build makes). The view-model layer,
+// the derived values and their citations, the Compare chart, word-target markers and reference
+// lines, the measures and the CSV's derived rows grew the wasm from 210,791 to 232,249 B gzip;
+// without dropping serde_path_to_error from the browser build (-9,804 B gzip) it would be 242 KB.
 test('the wasm, compressed, stays within its budget', () => {
   const wasm = report.files.find((f) => f.file.endsWith('.wasm'));
-  assert.ok(wasm.gzip <= 228 * KB, `wasm ${wasm.gzip} B gzip > 228 KiB`);
-  assert.ok(wasm.brotli <= 186 * KB, `wasm ${wasm.brotli} B brotli > 186 KiB`);
+  assert.ok(wasm.gzip <= 232 * KB, `wasm ${wasm.gzip} B gzip > 232 KiB`);
+  assert.ok(wasm.brotli <= 190 * KB, `wasm ${wasm.brotli} B brotli > 190 KiB`);
 });
 
 test('a first view (page, code, style, one city) stays within its budget', () => {
-  assert.ok(report.first_view.gzip <= 266 * KB, `first view ${report.first_view.gzip} B gzip > 266 KiB`);
+  assert.ok(report.first_view.gzip <= 270 * KB, `first view ${report.first_view.gzip} B gzip > 270 KiB`);
 });
 
 test('the offline precache (all five cities) stays within its budget', () => {
