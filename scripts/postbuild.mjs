@@ -54,7 +54,7 @@ const cssName = hashedName('style.css', css);
 writeFileSync(join(distDir, cssName), css);
 
 // Static files copied as they are: the embed script keeps its name (hosts link to it).
-for (const name of ['icon.svg', 'icon-192.png', 'icon-512.png', 'manifest.webmanifest', 'embed.js']) {
+for (const name of ['icon.svg', 'icon-192.png', 'icon-512.png', 'manifest.webmanifest', 'embed.js', 'nomodule.js']) {
   cpSync(join(www, name), join(distDir, name));
 }
 // The widget's data: the catalog and the city files (the plans' texts stay in the repository).

@@ -166,13 +166,14 @@ pub fn app() -> Html {
         }
         _ => html! { <p class="status" role="status">{ t(lang, Key::Loading) }</p> },
     };
-    let source_panel = ui.source.as_ref().map(|source| {
+    let source_panel = ui.source.as_ref().map(|open| {
+        let source = &open.citation;
         let plan = match data.city(&source.city) {
             Some(Load::Ready(c)) => Some(views::sources::plan_card(c, lang)),
             _ => None,
         };
         let close = dispatch_with(&ui, |()| Action::CloseSource);
-        html! { <SourcePanel lang={lang} citation={source.clone()} plan={plan} on_close={close} /> }
+        html! { <SourcePanel lang={lang} citation={source.clone()} anchor={open.anchor} plan={plan} on_close={close} /> }
     });
     let downloads = match data.city(ui.city) {
         Some(Load::Ready(city)) if !matches!(ui.view, View::Compare | View::Sources) => {

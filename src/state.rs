@@ -8,6 +8,14 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
+/// A source the reader opened, and where on the page it was opened (CSS px from the top of the
+/// document), so a dialog in a frame as tall as its content can open there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenSource {
+    pub citation: Citation,
+    pub anchor: i32,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct UiState {
     pub lang: Lang,
@@ -15,7 +23,7 @@ pub struct UiState {
     pub view: View,
     pub metric: Option<String>,
     pub theme: Option<Theme>,
-    pub source: Option<Citation>,
+    pub source: Option<OpenSource>,
 }
 
 impl UiState {
@@ -47,7 +55,7 @@ pub enum Action {
     SetCity(&'static str),
     SetView(View),
     SetMetric(String),
-    ShowSource(Citation),
+    ShowSource(OpenSource),
     CloseSource,
     /// Back/forward: the URL changed under us.
     FromUrl(UrlState),
@@ -191,6 +199,10 @@ mod tests {
             quotes: vec![],
             formula: None,
             standard: None,
+        };
+        let source = OpenSource {
+            citation: source,
+            anchor: 640,
         };
         let s = state().reduce(Action::ShowSource(source.clone()));
         assert_eq!(s.source, Some(source));

@@ -132,6 +132,18 @@ pub fn set_theme(theme: Option<crate::url_state::Theme>) {
     };
 }
 
+/// How far the page is scrolled, in CSS px.
+pub fn scroll_y() -> f64 {
+    web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
+}
+
+/// True inside a frame (an embed): the page is then as tall as its content.
+pub fn is_framed() -> bool {
+    web_sys::window()
+        .and_then(|w| Some(w.parent().ok()??.ne(&w)))
+        .unwrap_or(false)
+}
+
 pub fn device_pixel_ratio() -> f64 {
     web_sys::window().map_or(1.0, |w| w.device_pixel_ratio())
 }

@@ -1,24 +1,47 @@
-// Starts EcoPlan: loads the wasm app (or says why it cannot), keeps it working offline with the
-// service worker, offers a new version when one is deployed, and tells a framing page its height.
-import init from './ecoplan.js';
+// Starts EcoPlan: loads the wasm app (or says why it cannot, with a retry), keeps it working
+// offline with the service worker, offers a new version when one is deployed, and tells a framing
+// page its height.
+const GLUE = './ecoplan.js';
 
 const status = document.getElementById('boot-status');
 const zh = () => !document.documentElement.lang.startsWith('en');
 
-init().then(
-  () => status && status.remove(),
-  (err) => {
-    console.error(err);
-    if (status) {
-      status.className = 'error';
-      status.setAttribute('role', 'alert');
-      status.textContent = '看板未能启动，请刷新页面或更换浏览器。EcoPlan could not start: please reload, or try another browser.';
-    }
-  },
-);
+/** The reader's message when the code cannot start, in both languages, with a way to try again. */
+function failed(err) {
+  console.error(err);
+  if (!status) return;
+  status.className = 'error';
+  status.setAttribute('role', 'alert');
+  status.textContent = '看板未能启动（网络中断或网站文件不完整）。EcoPlan could not start (the network failed, or the site\'s files are incomplete). ';
+  const retry = document.createElement('button');
+  retry.type = 'button';
+  retry.textContent = '重试 Try again';
+  retry.addEventListener('click', () => location.reload());
+  status.append(retry);
+}
+
+// The glue is imported here, not statically, so a missing file, a wrong MIME type or a
+// half-finished upload shows the message above instead of "Loading" for ever.
+import(GLUE)
+  .then((glue) => glue.default())
+  .then(() => status && status.remove(), failed);
+
+// Under Trusted Types (`require-trusted-types-for 'script'`) a script URL must come from a policy.
+function workerUrl() {
+  const url = './sw.js';
+  if (!window.trustedTypes?.createPolicy) return url;
+  const policy = window.trustedTypes.createPolicy('ecoplan', {
+    createScriptURL: (value) => {
+      if (new URL(value, location.href).href !== new URL(url, location.href).href) throw new TypeError(value);
+      return value;
+    },
+  });
+  return policy.createScriptURL(url);
+}
 
 // Offline: the worker precaches this build. A sandboxed frame or an old browser has no worker;
 // the widget then simply works online.
+let accepted = false;
 function offerUpdate(registration) {
   const waiting = registration.waiting;
   if (!waiting || document.getElementById('ecoplan-update')) return;
@@ -30,9 +53,14 @@ function offerUpdate(registration) {
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = zh() ? '更新' : 'Update';
-  button.addEventListener('click', () => waiting.postMessage({ type: 'ecoplan:activate' }));
+  button.addEventListener('click', () => {
+    accepted = true;
+    waiting.postMessage({ type: 'ecoplan:activate' });
+  });
   bar.append(text, button);
-  document.body.append(bar);
+  // In a frame as tall as its content a bar fixed to the bottom is off screen: put it first.
+  if (window.parent !== window) document.body.prepend(bar);
+  else document.body.append(bar);
 }
 
 try {
@@ -40,13 +68,14 @@ try {
     let reloading = false;
     const hadController = Boolean(navigator.serviceWorker.controller);
     navigator.serviceWorker.addEventListener('controllerchange', () => {
-      // Only an update the reader accepted reloads the page; the first install does not.
-      if (hadController && !reloading) {
+      // A new build took over: reload onto it when the reader asked for it, or when this page
+      // was already running a build (never a mix of two). The very first install does neither.
+      if ((accepted || hadController) && !reloading) {
         reloading = true;
         location.reload();
       }
     });
-    navigator.serviceWorker.register('./sw.js').then(
+    navigator.serviceWorker.register(workerUrl()).then(
       (registration) => {
         offerUpdate(registration);
         registration.addEventListener('updatefound', () => {
@@ -65,6 +94,7 @@ try {
 
 // Embedded in an iframe: tell the host page the content's height whenever it changes.
 if (window.parent !== window) {
+  document.documentElement.classList.add('framed');
   let last = 0;
   const report = () => {
     const height = Math.ceil(document.body.getBoundingClientRect().height);

@@ -3,20 +3,64 @@
 // fills in BUILD (a hash of every precached file) and PRECACHE (their paths, relative to here).
 const BUILD = '__ECOPLAN_BUILD__';
 const PRECACHE = __ECOPLAN_PRECACHE__;
-const CACHE = `ecoplan-${BUILD}`;
-const INDEX = new URL('./', self.location).href;
+const SCOPE = self.registration.scope;
+// Caches are named per deployment (the worker's scope): two uploads on one origin, or staging
+// beside production, never delete each other's.
+const PREFIX = `ecoplan:${new URL(SCOPE).pathname}:`;
+const CACHE = `${PREFIX}${BUILD}`;
+const INDEX = new URL('./', SCOPE).href;
+// The one key the page is cached under, whatever address the host serves it at.
+const PAGE_KEY = 'index.html';
+
+/** A response a navigation can use: browsers refuse redirected ones, so re-wrap those. */
+async function clean(response) {
+  if (!response.redirected) return response;
+  return new Response(await response.blob(), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+/** The page, from `index.html` or else from `./`: hosts redirect one to the other, or lack one. */
+async function fetchPage() {
+  for (const path of ['index.html', './']) {
+    try {
+      const response = await fetch(new Request(path, { cache: 'reload' }));
+      if (response.ok) return clean(response);
+    } catch {
+      // The next address may work.
+    }
+  }
+  throw new Error('EcoPlan: the page could not be fetched for offline use');
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((path) => new Request(path, { cache: 'reload' })))),
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const files = PRECACHE.filter((path) => path !== './' && path !== PAGE_KEY);
+      await cache.addAll(files.map((path) => new Request(path, { cache: 'reload' })));
+      await cache.put(PAGE_KEY, await fetchPage());
+    })(),
   );
 });
+
+/** This deployment's caches of other builds, and its caches from before caches were scoped. */
+async function stale(name) {
+  if (name.startsWith(PREFIX)) return name !== CACHE;
+  if (!/^ecoplan-[0-9a-f]{12}$/.test(name)) return false;
+  const keys = await (await caches.open(name)).keys();
+  return keys.length > 0 && keys.every((request) => request.url.startsWith(SCOPE));
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       const names = await caches.keys();
-      await Promise.all(names.filter((n) => n.startsWith('ecoplan-') && n !== CACHE).map((n) => caches.delete(n)));
+      const old = [];
+      for (const name of names) if (await stale(name)) old.push(name);
+      await Promise.all(old.map((name) => caches.delete(name)));
       await self.clients.claim();
     })(),
   );
@@ -37,7 +81,7 @@ self.addEventListener('fetch', (event) => {
       // Any address of the widget (whatever its ?city=&view=) is this build's page.
       const page = url.origin + url.pathname;
       if (request.mode === 'navigate' && (page === INDEX || page === `${INDEX}index.html`)) {
-        const cached = (await cache.match('index.html')) ?? (await cache.match('./'));
+        const cached = await cache.match(PAGE_KEY);
         if (cached) return cached;
       }
       const hit = await cache.match(request, { ignoreSearch: true });

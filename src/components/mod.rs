@@ -21,7 +21,7 @@ pub use printed_value::PrintedValue;
 pub use source_button::SourceButton;
 
 use crate::lang::Lang;
-use crate::views::Citation;
+use crate::state::OpenSource;
 use yew::Callback;
 
 /// What every view needs from the app: the language, the theme, and how to show a source.
@@ -29,5 +29,5 @@ use yew::Callback;
 pub struct Ctx {
     pub lang: Lang,
     pub dark: bool,
-    pub show_source: Callback<Citation>,
+    pub show_source: Callback<OpenSource>,
 }

@@ -9,6 +9,8 @@ use yew::prelude::*;
 pub struct SourcePanelProps {
     pub lang: Lang,
     pub citation: Citation,
+    /// Where the number was tapped, from the top of the page (CSS px).
+    pub anchor: i32,
     /// The plan the quotes are from, once its city's file is here.
     pub plan: Option<PlanCard>,
     pub on_close: Callback<()>,
@@ -20,9 +22,18 @@ pub struct SourcePanelProps {
 pub fn source_panel(props: &SourcePanelProps) -> Html {
     let lang = props.lang;
     let close_ref = use_node_ref();
+    let panel_ref = use_node_ref();
     {
         let close_ref = close_ref.clone();
-        use_effect_with(props.citation.clone(), move |_| {
+        let panel_ref = panel_ref.clone();
+        use_effect_with((props.citation.clone(), props.anchor), move |(_, anchor)| {
+            // In a frame as tall as its content, open beside the number, not the frame's middle
+            // (a CSSOM style, which a strict CSP allows where a style attribute is not).
+            if let (true, Some(panel)) = (crate::web::is_framed(), panel_ref.cast::<HtmlElement>()) {
+                let _ = panel
+                    .style()
+                    .set_property("top", &format!("{}px", (anchor - 24).max(8)));
+            }
             if let Some(button) = close_ref.cast::<HtmlElement>() {
                 let _ = button.focus();
             }
@@ -43,7 +54,7 @@ pub fn source_panel(props: &SourcePanelProps) -> Html {
     let c = &props.citation;
     html! {
         <div class="backdrop" onclick={close.clone()}>
-            <div class="source-panel" role="dialog" aria-modal="true" aria-labelledby="source-title"
+            <div class="source-panel" ref={panel_ref} role="dialog" aria-modal="true" aria-labelledby="source-title"
                 onclick={Callback::from(|e: MouseEvent| e.stop_propagation())} onkeydown={on_key}>
                 <h2 id="source-title">{ t(lang, if c.standard.is_some() { Key::Standard } else { Key::SourceTitle }) }</h2>
                 <p class="what">{ c.what.clone() }</p>
