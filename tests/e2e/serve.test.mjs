@@ -156,19 +156,48 @@ describe('serve.mjs at the root', () => {
     await stillServes(port);
   });
 
-  test('a file deleted between the lookup and the read is 404, not a crash', async () => {
-    // This listener runs right after the server's own, in the same tick: after its lookup of the
-    // file and before any asynchronous read of it can have started.
+  test('a file deleted between the lookup and the read is 404 or the whole file, never a crash', async () => {
+    // This listener runs right after the server's own, in the same tick: after the server has
+    // looked the file up (the old server: statSync) and before its read can have finished. The
+    // old server then crashed on its read stream's ENOENT; now the file was either opened in time
+    // and is served whole, or it was not and is a 404.
     const unlinkRace = (req) => {
       if (req.url === '/race.txt') unlinkSync(join(root, 'race.txt'));
     };
     server.on('request', unlinkRace);
     try {
       const res = await get(port, '/race.txt');
-      assert.ok(res.status === 404 || res.status === 500, `status ${res.status}`);
+      if (res.status === 200) assert.equal(res.body.toString(), 'deleted between stat and read');
+      else assert.equal(res.status, 404);
     } finally {
       server.off('request', unlinkRace);
     }
+    await stillServes(port);
+  });
+
+  test('a file deleted while it is being sent is sent whole', async () => {
+    const big = Buffer.alloc(8 * 1024 * 1024, 'x');
+    writeFileSync(join(root, 'big.txt'), big);
+    const res = await new Promise((ok, fail) => {
+      const req = request({ host: '127.0.0.1', port, path: '/big.txt', agent: false }, (res) => {
+        unlinkSync(join(root, 'big.txt')); // the headers are here, the body is still coming
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => ok({ status: res.statusCode, body: Buffer.concat(chunks) }));
+        res.on('error', fail);
+      });
+      req.on('error', fail);
+      req.end();
+    });
+    assert.equal(res.status, 200);
+    assert.equal(res.body.length, big.length);
+    assert.equal((await get(port, '/big.txt')).status, 404);
+    await stillServes(port);
+  });
+
+  test('a directory named like a file is 404', async () => {
+    mkdirSync(join(root, 'dir.js'));
+    assert.equal((await get(port, '/dir.js')).status, 404);
     await stillServes(port);
   });
 });
