@@ -3,73 +3,116 @@
 //
 // usage: node scripts/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--base /widgets/ecoplan/]
 
-import { createReadStream, statSync } from 'node:fs';
+import { close, constants, createReadStream, fstat, open } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 
-export const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
+// Without a prototype, so that no request path can find `constructor` or `__proto__` in it.
+export const MIME = Object.freeze(
+  Object.assign(Object.create(null), {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.mjs': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.json': 'application/json; charset=utf-8',
+    '.webmanifest': 'application/manifest+json',
+    '.wasm': 'application/wasm',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.ico': 'image/x-icon',
+    '.txt': 'text/plain; charset=utf-8',
+  }),
+);
+
+const typeOf = (path) => {
+  const ext = extname(path);
+  return Object.hasOwn(MIME, ext) ? MIME[ext] : 'application/octet-stream';
 };
+
+// Opening without blocking: a FIFO under the root must not hang the server (it is then not a file).
+const READ = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+// What opening a path that names no file under the root fails with: a plain 404 (other errors, such
+// as a file the server may not read, are a 500).
+const NOT_FOUND = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'ENAMETOOLONG', 'ELOOP']);
+
+function text(res, status, body) {
+  if (res.headersSent) return res.destroy();
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  return res.end(body);
+}
+const notFound = (res) => text(res, 404, 'not found');
+/** Runs `fn` for a request; whatever it throws is logged and answered 500, never a crash. */
+function guarded(req, res, fn) {
+  try {
+    fn();
+  } catch (err) {
+    console.error(`serve.mjs: ${req.method} ${req.url}: ${err?.message ?? err}`);
+    text(res, 500, 'server error');
+  }
+}
+const badRequest = (res) => text(res, 400, 'bad request');
 
 /**
  * Starts a server for `root` under `base`; resolves to the node http.Server once listening.
  * `overrides` maps a path below `base` to a response `{ status, body, type }` (tests serve broken files).
+ *
+ * Answers 400 to a path that cannot be decoded, 404 to anything that is not a regular file under
+ * `root` (`..` included, encoded or not), and 500 if reading a file fails; it never throws.
  */
 export function serve({ root = 'dist', port = 8080, host = '127.0.0.1', base = '/', headers = {}, overrides = {} } = {}) {
   const top = resolve(root);
   const prefix = base.endsWith('/') ? base : `${base}/`;
-  const server = createServer((req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    let path = decodeURIComponent(url.pathname);
+
+  function handle(req, res) {
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    } catch {
+      return badRequest(res); // malformed %-encoding (URIError) or not a URL at all (`//`)
+    }
+    if (path.includes('\0')) return badRequest(res);
     if (path === prefix.slice(0, -1)) {
       res.writeHead(301, { Location: prefix });
       return res.end();
     }
-    if (!path.startsWith(prefix)) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      return res.end('not found');
-    }
+    if (!path.startsWith(prefix)) return notFound(res);
     path = path.slice(prefix.length);
-    const override = overrides[path];
+    const override = Object.hasOwn(overrides, path) ? overrides[path] : undefined;
     if (override) {
-      res.writeHead(override.status ?? 200, { 'Content-Type': override.type ?? MIME[extname(path)], ...headers });
+      res.writeHead(override.status ?? 200, { 'Content-Type': override.type ?? typeOf(path), ...headers });
       return res.end(override.body ?? '');
     }
     if (path === '' || path.endsWith('/')) path += 'index.html';
     const file = normalize(join(top, path));
-    if (file !== top && !file.startsWith(top + sep)) {
-      res.writeHead(403);
-      return res.end();
-    }
-    let size;
-    try {
-      const st = statSync(file);
-      if (!st.isFile()) throw new Error('not a file');
-      size = st.size;
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      return res.end('not found');
-    }
-    res.writeHead(200, {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-      'Content-Length': size,
-      'Cache-Control': 'no-cache',
-      ...headers,
-    });
-    if (req.method === 'HEAD') return res.end();
-    createReadStream(file).pipe(res);
-  });
+    if (file === top || !file.startsWith(top + sep)) return notFound(res);
+    // Open first, then look at what was opened: a file removed after this still reads from `fd`,
+    // and one removed before it is a 404; nothing between a stat and a read can go missing.
+    open(file, READ, (err, fd) => guarded(req, res, () => {
+      if (err) return NOT_FOUND.has(err.code) ? notFound(res) : text(res, 500, 'cannot read');
+      fstat(fd, (err, st) => guarded(req, res, () => {
+        if (err || !st.isFile()) {
+          close(fd, () => {});
+          return err ? text(res, 500, 'cannot read') : notFound(res);
+        }
+        res.writeHead(200, {
+          'Content-Type': typeOf(file),
+          'Content-Length': st.size,
+          'Cache-Control': 'no-cache',
+          ...headers,
+        });
+        if (req.method === 'HEAD') {
+          close(fd, () => {});
+          return res.end();
+        }
+        // A read error after the headers can only cut the response short; pipeline closes the fd.
+        pipeline(createReadStream(null, { fd }), res, () => {});
+      }));
+    }));
+  }
+
+  const server = createServer((req, res) => guarded(req, res, () => handle(req, res)));
   return new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => ok(server));
