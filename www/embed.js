@@ -1,21 +1,43 @@
-/* EcoPlan embed: turns each <div data-ecoplan-city="..."> on the host page into an iframe of the
- * widget (served from wherever this script is), and sizes each frame to the height it reports.
- * Only one global: window.EcoPlan. Attributes: data-ecoplan-city (required), data-ecoplan-view,
- * data-ecoplan-lang, data-ecoplan-theme, data-ecoplan-metric. */
+/* EcoPlan embed: each <div data-ecoplan-city> becomes an iframe of the widget, sized to the
+ * height it reports. Folder: the div's data-ecoplan-src, else the script tag's, else this script's
+ * if it is named embed.js; else nothing is embedded (one warning). See README, "For web teams". */
 (function () {
   'use strict';
   if (window.EcoPlan && window.EcoPlan.mount) {
     window.EcoPlan.mountAll();
     return;
   }
-  var script = document.currentScript;
-  var widget = new URL('./', script ? script.src : location.href);
-  var frames = [];
+  var SRC = 'data-ecoplan-src';
   var PARAMS = ['city', 'view', 'lang', 'theme', 'metric'];
+  var script = document.currentScript;
+  var inferred = null;
+  try {
+    if (script && /\/embed\.js$/.test(new URL(script.src).pathname)) inferred = new URL('./', script.src).href;
+  } catch (e) {}
+  var warned = false;
+
+  function folder(div) {
+    var tag = document.querySelector('script[' + SRC + ']');
+    var value = div.getAttribute(SRC) || (script && script.getAttribute(SRC)) || (tag && tag.getAttribute(SRC));
+    if (!value) return inferred;
+    try {
+      var url = new URL(value.replace(/\/?$/, '/'), document.baseURI);
+      if (/^https?:$/.test(url.protocol)) return url.href;
+    } catch (e) {}
+    return null;
+  }
 
   function mount(div) {
     if (div.querySelector('iframe[data-ecoplan]')) return null;
-    var url = new URL(widget.href);
+    var base = folder(div);
+    if (!base) {
+      if (!warned) {
+        warned = true;
+        console.warn('EcoPlan: widget folder unknown, nothing embedded; set ' + SRC + '="https://…/widgets/ecoplan/" on the div or script tag');
+      }
+      return null;
+    }
+    var url = new URL(base);
     PARAMS.forEach(function (name) {
       var value = div.getAttribute('data-ecoplan-' + name);
       if (value) url.searchParams.set(name, value);
@@ -24,33 +46,28 @@
     frame.src = url.href;
     frame.title = div.getAttribute('data-ecoplan-title') || '生态规划看板 EcoPlan';
     frame.setAttribute('data-ecoplan', '');
-    frame.style.width = '100%';
-    frame.style.height = '600px';
-    frame.style.border = '0';
-    frame.style.display = 'block';
+    frame.style.cssText = 'width:100%;height:600px;border:0;display:block';
     div.appendChild(frame);
-    frames.push(frame);
     return frame;
   }
 
   function mountAll() {
-    document.querySelectorAll('[data-ecoplan-city]').forEach(mount);
+    [].forEach.call(document.querySelectorAll('[data-ecoplan-city]'), mount);
   }
 
   window.addEventListener('message', function (event) {
-    if (event.origin !== widget.origin) return;
     var data = event.data;
     if (!data || data.type !== 'ecoplan:resize') return;
     var height = Number(data.height);
     if (!isFinite(height) || height <= 0 || height > 100000) return;
-    for (var i = 0; i < frames.length; i++) {
-      if (frames[i].contentWindow === event.source) {
-        frames[i].style.height = Math.ceil(height) + 'px';
+    [].forEach.call(document.querySelectorAll('iframe[data-ecoplan]'), function (frame) {
+      if (frame.contentWindow === event.source && new URL(frame.src).origin === event.origin) {
+        frame.style.height = Math.ceil(height) + 'px';
       }
-    }
+    });
   });
 
-  window.EcoPlan = { mount: mount, mountAll: mountAll, widget: widget.href };
+  window.EcoPlan = { mount: mount, mountAll: mountAll, widget: inferred };
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', mountAll);
   } else {
