@@ -1,12 +1,15 @@
 /* EcoPlan embed: each <div data-ecoplan-city> becomes an iframe of the widget, sized to the
  * height it reports. Folder: the div's data-ecoplan-src, else the script tag's, else this script's
- * if it is named embed.js; else nothing is embedded (one warning). See README, "For web teams". */
+ * if it is named embed.js; else nothing is embedded (one warning). The div's content stays until
+ * its frame has loaded; new divs and changed attributes are picked up. See README, For web teams. */
 (function () {
   'use strict';
   if (window.EcoPlan && window.EcoPlan.mount) {
     window.EcoPlan.mountAll();
     return;
   }
+  // {id: [zh, en]}, written by scripts/postbuild.mjs from data/cities.json.
+  var NAMES = /*CITIES*/{};
   var SRC = 'data-ecoplan-src';
   var PARAMS = ['city', 'view', 'lang', 'theme', 'metric'];
   var script = document.currentScript;
@@ -15,6 +18,10 @@
     if (script && /\/embed\.js$/.test(new URL(script.src).pathname)) inferred = new URL('./', script.src).href;
   } catch (e) {}
   var warned = false;
+
+  function pick(lang) {
+    return /^zh/i.test(lang) ? 'zh' : /^en/i.test(lang) ? 'en' : '';
+  }
 
   function folder(div) {
     var tag = document.querySelector('script[' + SRC + ']');
@@ -28,26 +35,42 @@
   }
 
   function mount(div) {
-    if (div.querySelector('iframe[data-ecoplan]')) return null;
     var base = folder(div);
+    var frame = div.querySelector('iframe[data-ecoplan]');
     if (!base) {
       if (!warned) {
         warned = true;
         console.warn('EcoPlan: widget folder unknown, nothing embedded; set ' + SRC + '="https://…/widgets/ecoplan/" on the div or script tag');
       }
-      return null;
+      return frame;
     }
     var url = new URL(base);
+    var lang = pick(div.getAttribute('data-ecoplan-lang')) || pick(document.documentElement.lang) || 'zh';
     PARAMS.forEach(function (name) {
-      var value = div.getAttribute('data-ecoplan-' + name);
+      var value = name === 'lang' ? lang : div.getAttribute('data-ecoplan-' + name);
       if (value) url.searchParams.set(name, value);
     });
-    var frame = document.createElement('iframe');
-    frame.src = url.href;
-    frame.title = div.getAttribute('data-ecoplan-title') || '生态规划看板 EcoPlan';
-    frame.setAttribute('data-ecoplan', '');
-    frame.style.cssText = 'width:100%;height:600px;border:0;display:block';
-    div.appendChild(frame);
+    var names = NAMES[div.getAttribute('data-ecoplan-city')];
+    var en = lang === 'en';
+    var title = div.getAttribute('data-ecoplan-title') ||
+      (en ? 'EcoPlan' : '生态规划看板') + (names ? ' · ' + names[en ? 1 : 0] : '');
+    if (!frame) {
+      frame = document.createElement('iframe');
+      frame.setAttribute('data-ecoplan', '');
+      frame.setAttribute('loading', 'lazy');
+      frame.setAttribute('allow', 'clipboard-write');
+      frame.style.cssText = 'width:100%;height:600px;border:0;display:block';
+      // The div's content is the fallback until the frame has loaded.
+      frame.addEventListener('load', function () {
+        [].slice.call(div.childNodes).forEach(function (node) {
+          if (node !== frame) div.removeChild(node);
+        });
+      });
+    }
+    if (frame.title !== title) frame.title = title;
+    if (frame.lang !== lang) frame.lang = lang;
+    if (frame.getAttribute('src') !== url.href) frame.src = url.href;
+    if (!frame.parentNode) div.appendChild(frame);
     return frame;
   }
 
@@ -67,10 +90,22 @@
     });
   });
 
+  function start() {
+    mountAll();
+    new MutationObserver(mountAll).observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['lang', SRC, 'data-ecoplan-title'].concat(PARAMS.map(function (name) {
+        return 'data-ecoplan-' + name;
+      })),
+    });
+  }
+
   window.EcoPlan = { mount: mount, mountAll: mountAll, widget: inferred };
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', mountAll);
+    document.addEventListener('DOMContentLoaded', start);
   } else {
-    mountAll();
+    start();
   }
 })();
