@@ -53,10 +53,17 @@ const css = readFileSync(join(www, 'style.css'));
 const cssName = hashedName('style.css', css);
 writeFileSync(join(distDir, cssName), css);
 
-// Static files copied as they are: the embed script keeps its name (hosts link to it).
-for (const name of ['icon.svg', 'icon-192.png', 'icon-512.png', 'manifest.webmanifest', 'embed.js', 'nomodule.js']) {
+// Static files copied as they are (nomodule.js: the message for browsers without modules).
+for (const name of ['icon.svg', 'icon-192.png', 'icon-512.png', 'manifest.webmanifest', 'nomodule.js']) {
   cpSync(join(www, name), join(distDir, name));
 }
+// The embed script keeps its name (hosts link to it); it titles each frame with the city's name,
+// from the city list the widget is built with: {id: [zh, en]}.
+const cityList = JSON.parse(readFileSync(join(dataDir, 'cities.json'), 'utf8'));
+const cityNames = Object.fromEntries(cityList.cities.map((c) => [c.id, [c.name.zh, c.name.en]]));
+let embed = readFileSync(join(www, 'embed.js'), 'utf8');
+embed = replaceOnce(embed, '/*CITIES*/{}', JSON.stringify(cityNames), 'www/embed.js');
+writeFileSync(join(distDir, 'embed.js'), embed);
 // The widget's data: the catalog and the city files (the plans' texts stay in the repository).
 cpSync(join(dataDir, 'cities'), join(distDir, 'data', 'cities'), { recursive: true });
 cpSync(join(dataDir, 'metrics.json'), join(distDir, 'data', 'metrics.json'));
@@ -106,7 +113,7 @@ writeFileSync(join(distDir, 'sw.js'), sw);
 // real visit): the page, code, style, icon, the catalog and the city a visit without ?city= opens
 // (`default` in data/cities.json, the list the widget is built with). The service worker's precache
 // follows in the background.
-const DEFAULT_CITY = JSON.parse(readFileSync(join(dataDir, 'cities.json'), 'utf8')).default;
+const DEFAULT_CITY = cityList.default;
 const firstView = new Set(['index.html', bootName, glueName, wasmName, cssName, 'icon.svg', 'data/metrics.json', `data/cities/${DEFAULT_CITY}.json`]);
 
 function walk(dir) {

@@ -1,59 +1,111 @@
-/* EcoPlan embed: turns each <div data-ecoplan-city="..."> on the host page into an iframe of the
- * widget (served from wherever this script is), and sizes each frame to the height it reports.
- * Only one global: window.EcoPlan. Attributes: data-ecoplan-city (required), data-ecoplan-view,
- * data-ecoplan-lang, data-ecoplan-theme, data-ecoplan-metric. */
+/* EcoPlan embed: each <div data-ecoplan-city> becomes an iframe of the widget, sized to the
+ * height it reports. Folder: the div's data-ecoplan-src, else the script tag's, else this script's
+ * if it is named embed.js; else nothing is embedded (one warning). The div's content stays until
+ * its frame has loaded; new divs and changed attributes are picked up. See README, For web teams. */
 (function () {
   'use strict';
   if (window.EcoPlan && window.EcoPlan.mount) {
     window.EcoPlan.mountAll();
     return;
   }
-  var script = document.currentScript;
-  var widget = new URL('./', script ? script.src : location.href);
-  var frames = [];
+  // {id: [zh, en]}, written by scripts/postbuild.mjs from data/cities.json.
+  var NAMES = /*CITIES*/{};
+  var SRC = 'data-ecoplan-src';
   var PARAMS = ['city', 'view', 'lang', 'theme', 'metric'];
+  var script = document.currentScript;
+  var inferred = null;
+  try {
+    if (script && /\/embed\.js$/.test(new URL(script.src).pathname)) inferred = new URL('./', script.src).href;
+  } catch (e) {}
+  var warned = false;
+
+  function pick(lang) {
+    return /^zh/i.test(lang) ? 'zh' : /^en/i.test(lang) ? 'en' : '';
+  }
+
+  function folder(div) {
+    var tag = document.querySelector('script[' + SRC + ']');
+    var value = div.getAttribute(SRC) || (script && script.getAttribute(SRC)) || (tag && tag.getAttribute(SRC));
+    if (!value) return inferred;
+    try {
+      var url = new URL(value.replace(/\/?$/, '/'), document.baseURI);
+      if (/^https?:$/.test(url.protocol)) return url.href;
+    } catch (e) {}
+    return null;
+  }
 
   function mount(div) {
-    if (div.querySelector('iframe[data-ecoplan]')) return null;
-    var url = new URL(widget.href);
+    var base = folder(div);
+    var frame = div.querySelector('iframe[data-ecoplan]');
+    if (!base) {
+      if (!warned) {
+        warned = true;
+        console.warn('EcoPlan: widget folder unknown, nothing embedded; set ' + SRC + '="https://…/widgets/ecoplan/" on the div or script tag');
+      }
+      return frame;
+    }
+    var url = new URL(base);
+    var lang = pick(div.getAttribute('data-ecoplan-lang')) || pick(document.documentElement.lang) || 'zh';
     PARAMS.forEach(function (name) {
-      var value = div.getAttribute('data-ecoplan-' + name);
+      var value = name === 'lang' ? lang : div.getAttribute('data-ecoplan-' + name);
       if (value) url.searchParams.set(name, value);
     });
-    var frame = document.createElement('iframe');
-    frame.src = url.href;
-    frame.title = div.getAttribute('data-ecoplan-title') || '生态规划看板 EcoPlan';
-    frame.setAttribute('data-ecoplan', '');
-    frame.style.width = '100%';
-    frame.style.height = '600px';
-    frame.style.border = '0';
-    frame.style.display = 'block';
-    div.appendChild(frame);
-    frames.push(frame);
+    var names = NAMES[div.getAttribute('data-ecoplan-city')];
+    var en = lang === 'en';
+    var title = div.getAttribute('data-ecoplan-title') ||
+      (en ? 'EcoPlan' : '生态规划看板') + (names ? ' · ' + names[en ? 1 : 0] : '');
+    if (!frame) {
+      frame = document.createElement('iframe');
+      frame.setAttribute('data-ecoplan', '');
+      frame.setAttribute('loading', 'lazy');
+      frame.setAttribute('allow', 'clipboard-write');
+      frame.style.cssText = 'width:100%;height:600px;border:0;display:block';
+      // The div's content is the fallback until the frame has loaded.
+      frame.addEventListener('load', function () {
+        [].slice.call(div.childNodes).forEach(function (node) {
+          if (node !== frame) div.removeChild(node);
+        });
+      });
+    }
+    if (frame.title !== title) frame.title = title;
+    if (frame.lang !== lang) frame.lang = lang;
+    if (frame.getAttribute('src') !== url.href) frame.src = url.href;
+    if (!frame.parentNode) div.appendChild(frame);
     return frame;
   }
 
   function mountAll() {
-    document.querySelectorAll('[data-ecoplan-city]').forEach(mount);
+    [].forEach.call(document.querySelectorAll('[data-ecoplan-city]'), mount);
   }
 
   window.addEventListener('message', function (event) {
-    if (event.origin !== widget.origin) return;
     var data = event.data;
     if (!data || data.type !== 'ecoplan:resize') return;
     var height = Number(data.height);
     if (!isFinite(height) || height <= 0 || height > 100000) return;
-    for (var i = 0; i < frames.length; i++) {
-      if (frames[i].contentWindow === event.source) {
-        frames[i].style.height = Math.ceil(height) + 'px';
+    [].forEach.call(document.querySelectorAll('iframe[data-ecoplan]'), function (frame) {
+      if (frame.contentWindow === event.source && new URL(frame.src).origin === event.origin) {
+        frame.style.height = Math.ceil(height) + 'px';
       }
-    }
+    });
   });
 
-  window.EcoPlan = { mount: mount, mountAll: mountAll, widget: widget.href };
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', mountAll);
-  } else {
+  function start() {
     mountAll();
+    new MutationObserver(mountAll).observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['lang', SRC, 'data-ecoplan-title'].concat(PARAMS.map(function (name) {
+        return 'data-ecoplan-' + name;
+      })),
+    });
+  }
+
+  window.EcoPlan = { mount: mount, mountAll: mountAll, widget: inferred };
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
   }
 })();
