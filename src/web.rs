@@ -134,7 +134,9 @@ pub fn set_theme(theme: Option<crate::url_state::Theme>) {
 
 /// How far the page is scrolled, in CSS px.
 pub fn scroll_y() -> f64 {
-    web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
+    web_sys::window()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or(0.0)
 }
 
 /// True inside a frame (an embed): the page is then as tall as its content.

@@ -26,18 +26,23 @@ pub fn source_panel(props: &SourcePanelProps) -> Html {
     {
         let close_ref = close_ref.clone();
         let panel_ref = panel_ref.clone();
-        use_effect_with((props.citation.clone(), props.anchor), move |(_, anchor)| {
-            // In a frame as tall as its content, open beside the number, not the frame's middle
-            // (a CSSOM style, which a strict CSP allows where a style attribute is not).
-            if let (true, Some(panel)) = (crate::web::is_framed(), panel_ref.cast::<HtmlElement>()) {
-                let _ = panel
-                    .style()
-                    .set_property("top", &format!("{}px", (anchor - 24).max(8)));
-            }
-            if let Some(button) = close_ref.cast::<HtmlElement>() {
-                let _ = button.focus();
-            }
-        });
+        use_effect_with(
+            (props.citation.clone(), props.anchor),
+            move |(_, anchor)| {
+                // In a frame as tall as its content, open beside the number, not the frame's middle
+                // (a CSSOM style, which a strict CSP allows where a style attribute is not).
+                if let (true, Some(panel)) =
+                    (crate::web::is_framed(), panel_ref.cast::<HtmlElement>())
+                {
+                    let _ = panel
+                        .style()
+                        .set_property("top", &format!("{}px", (anchor - 24).max(8)));
+                }
+                if let Some(button) = close_ref.cast::<HtmlElement>() {
+                    let _ = button.focus();
+                }
+            },
+        );
     }
     let close = {
         let on_close = props.on_close.clone();
