@@ -15,7 +15,7 @@ use crate::lang::Lang;
 use crate::model::{
     city_ids, city_index, default_city, parse_catalog, parse_city, CityData, Domain, MetricCatalog,
 };
-use crate::state::{Action, DataAction, DataState, Load, UiState};
+use crate::state::{Action, DataAction, DataState, Failure, Load, UiState};
 use crate::url_state::{parse_query, to_query, Theme, View};
 use crate::views::{self, CityStatus};
 use crate::web;
@@ -27,27 +27,44 @@ pub fn city_path(city: &str) -> String {
     format!("data/cities/{city}.json")
 }
 
-async fn fetch_text(path: &str) -> Result<String, String> {
+/// How long a data file may take before the reader is told and offered a retry: a city's file is
+/// about 20 KB compressed, a few seconds on a slow phone network.
+const TIMEOUT_MS: i32 = 20_000;
+
+/// One request for a data file, given up after `TIMEOUT_MS`.
+async fn fetch_text(path: &str) -> Result<String, Failure> {
+    let abort = web::Deadline::start(TIMEOUT_MS);
+    let failed = |e: gloo::net::Error| {
+        if abort.as_ref().is_some_and(|a| a.expired()) {
+            Failure {
+                detail: format!("{path}: no answer after {} s", TIMEOUT_MS / 1000),
+                timed_out: true,
+            }
+        } else {
+            Failure::new(format!("{path}: {e}"))
+        }
+    };
     let response = Request::get(path)
+        .abort_signal(abort.as_ref().map(|a| a.signal()).as_ref())
         .send()
         .await
-        .map_err(|e| format!("{path}: {e}"))?;
+        .map_err(failed)?;
     if !response.ok() {
-        return Err(format!("{path}: HTTP {}", response.status()));
+        return Err(Failure::new(format!("{path}: HTTP {}", response.status())));
     }
-    response.text().await.map_err(|e| format!("{path}: {e}"))
+    response.text().await.map_err(failed)
 }
 
-async fn fetch_city(city: &str) -> Result<CityData, String> {
+async fn fetch_city(city: &str) -> Result<CityData, Failure> {
     let path = city_path(city);
     let body = fetch_text(&path).await?;
-    parse_city(&path, &body).map_err(|e| e.to_string())
+    parse_city(&path, &body).map_err(|e| Failure::new(e.to_string()))
 }
 
-async fn fetch_catalog() -> Result<MetricCatalog, String> {
+async fn fetch_catalog() -> Result<MetricCatalog, Failure> {
     let path = "data/metrics.json";
     let body = fetch_text(path).await?;
-    parse_catalog(path, &body).map_err(|e| e.to_string())
+    parse_catalog(path, &body).map_err(|e| Failure::new(e.to_string()))
 }
 
 fn initial_state() -> UiState {
@@ -152,14 +169,27 @@ pub fn app() -> Html {
             ));
             html! { <Compare lang={lang} dark={*dark} view={view} on_metric={on_metric} /> }
         }
-        (_, Some(Load::Failed(detail)), _) => failure(lang, detail, None),
-        (_, _, Some(Load::Failed(detail))) => {
+        (_, Some(Load::Failed(why)), _) => {
+            // Without the catalog no city can be shown: say so, not that one city failed.
+            let retry = {
+                let data = data.clone();
+                Callback::from(move |_: MouseEvent| load_catalog(&data))
+            };
+            failure(lang, Key::CatalogFailed, None, why, retry)
+        }
+        (_, _, Some(Load::Failed(why))) => {
             let retry = {
                 let data = data.clone();
                 let city = ui.city;
                 Callback::from(move |_: MouseEvent| load_city(&data, city))
             };
-            failure(lang, detail, Some(retry))
+            failure(
+                lang,
+                Key::LoadFailed,
+                Some(Key::OtherCitiesWork),
+                why,
+                retry,
+            )
         }
         (view, Some(Load::Ready(catalog)), Some(Load::Ready(city))) => {
             city_view(view, lang, *dark, city, catalog, on_view.clone())
@@ -208,17 +238,21 @@ pub fn app() -> Html {
 /// there (as loading), so the state itself says what has been asked for.
 fn load_missing(data: &UseReducerHandle<DataState>, cities: Vec<&'static str>) {
     if data.catalog.is_none() {
-        data.dispatch(DataAction::CatalogLoading);
-        let data = data.clone();
-        yew::platform::spawn_local(async move {
-            data.dispatch(DataAction::Catalog(fetch_catalog().await.map(Rc::new)));
-        });
+        load_catalog(data);
     }
     for city in cities {
         if data.city(city).is_none() {
             load_city(data, city);
         }
     }
+}
+
+fn load_catalog(data: &UseReducerHandle<DataState>) {
+    data.dispatch(DataAction::CatalogLoading);
+    let data = data.clone();
+    yew::platform::spawn_local(async move {
+        data.dispatch(DataAction::Catalog(fetch_catalog().await.map(Rc::new)));
+    });
 }
 
 fn load_city(data: &UseReducerHandle<DataState>, city: &'static str) {
@@ -266,15 +300,22 @@ fn city_view(
     }
 }
 
-fn failure(lang: Lang, detail: &str, retry: Option<Callback<MouseEvent>>) -> Html {
+/// What failed, in the reader's language and true to what it means, the technical detail, and a
+/// way to try again.
+fn failure(
+    lang: Lang,
+    what: Key,
+    consequence: Option<Key>,
+    why: &Failure,
+    retry: Callback<MouseEvent>,
+) -> Html {
     html! {
         <div class="error" role="alert">
-            <p><strong>{ t(lang, Key::LoadFailed) }</strong></p>
-            <p>{ t(lang, Key::OtherCitiesWork) }</p>
-            <p class="detail" lang="en">{ detail.to_string() }</p>
-            if let Some(retry) = retry {
-                <button type="button" onclick={retry}>{ t(lang, Key::Retry) }</button>
-            }
+            <p><strong>{ t(lang, what) }</strong></p>
+            if why.timed_out { <p>{ t(lang, Key::TimedOut) }</p> }
+            if let Some(consequence) = consequence { <p>{ t(lang, consequence) }</p> }
+            <p class="detail" lang="en">{ why.detail.clone() }</p>
+            <button type="button" onclick={retry}>{ t(lang, Key::Retry) }</button>
         </div>
     }
 }

@@ -82,6 +82,8 @@ pub enum Key {
     CityIsDoing,
     NoMeasures,
     NoNumber,
+    CatalogFailed,
+    TimedOut,
     LatestLevel,
     Standards,
     StandardsText,
@@ -190,6 +192,14 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             "The plan lists no main measures in this area.",
         ),
         NoNumber => ("规划未给出数值", "No number in the plan"),
+        CatalogFailed => (
+            "看板的指标目录未能加载，暂时无法显示任何城市。",
+            "EcoPlan's list of indicators could not be loaded, so no city can be shown yet.",
+        ),
+        TimedOut => (
+            "网络长时间没有响应，请检查网络后重试。",
+            "The network did not answer in time: check the connection and try again.",
+        ),
         LatestLevel => ("最新", "Latest"),
         Standards => ("国家标准", "National standards"),
         StandardsText => (

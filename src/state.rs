@@ -96,7 +96,24 @@ impl Reducible for UiState {
 pub enum Load<T> {
     Loading,
     Ready(Rc<T>),
-    Failed(String),
+    Failed(Failure),
+}
+
+/// Why a file did not arrive: the technical detail (file, status or parse error), and whether the
+/// network simply took too long (then trying again is the advice).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    pub detail: String,
+    pub timed_out: bool,
+}
+
+impl Failure {
+    pub fn new(detail: impl Into<String>) -> Failure {
+        Failure {
+            detail: detail.into(),
+            timed_out: false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -107,9 +124,9 @@ pub struct DataState {
 
 pub enum DataAction {
     CatalogLoading,
-    Catalog(Result<Rc<MetricCatalog>, String>),
+    Catalog(Result<Rc<MetricCatalog>, Failure>),
     CityLoading(&'static str),
-    City(&'static str, Result<Rc<CityData>, String>),
+    City(&'static str, Result<Rc<CityData>, Failure>),
 }
 
 impl DataState {
@@ -141,10 +158,10 @@ impl DataState {
     }
 }
 
-fn loaded<T>(result: Result<Rc<T>, String>) -> Load<T> {
+fn loaded<T>(result: Result<Rc<T>, Failure>) -> Load<T> {
     match result {
         Ok(value) => Load::Ready(value),
-        Err(message) => Load::Failed(message),
+        Err(failure) => Load::Failed(failure),
     }
 }
 
@@ -233,9 +250,12 @@ mod tests {
     #[test]
     fn a_failed_city_does_not_touch_the_others() {
         let d = Rc::new(DataState::default())
-            .reduce(DataAction::City("jiaozuo", Err("broken".into())))
+            .reduce(DataAction::City("jiaozuo", Err(Failure::new("broken"))))
             .reduce(DataAction::CityLoading("xingtai"));
-        assert_eq!(d.city("jiaozuo"), Some(&Load::Failed("broken".into())));
+        assert_eq!(
+            d.city("jiaozuo"),
+            Some(&Load::Failed(Failure::new("broken")))
+        );
         assert_eq!(d.city("xingtai"), Some(&Load::Loading));
     }
 }

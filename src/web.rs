@@ -184,3 +184,52 @@ pub fn download(filename: &str, mime: &str, contents: &str) {
     }
     let _ = web_sys::Url::revoke_object_url(&url);
 }
+
+/// A timer that aborts a request: `signal()` goes to the request, `expired()` says whether the
+/// time ran out (rather than the request failing on its own). Dropping it stops the timer.
+pub struct Deadline {
+    controller: web_sys::AbortController,
+    expired: std::rc::Rc<std::cell::Cell<bool>>,
+    timer: i32,
+}
+
+impl Deadline {
+    /// `None` where the browser has no `AbortController`: the request then simply has no deadline.
+    pub fn start(ms: i32) -> Option<Deadline> {
+        let window = web_sys::window()?;
+        let controller = web_sys::AbortController::new().ok()?;
+        let expired = std::rc::Rc::new(std::cell::Cell::new(false));
+        let on_timeout = {
+            let controller = controller.clone();
+            let expired = expired.clone();
+            wasm_bindgen::closure::Closure::once_into_js(move || {
+                expired.set(true);
+                controller.abort();
+            })
+        };
+        let timer = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), ms)
+            .ok()?;
+        Some(Deadline {
+            controller,
+            expired,
+            timer,
+        })
+    }
+
+    pub fn signal(&self) -> web_sys::AbortSignal {
+        self.controller.signal()
+    }
+
+    pub fn expired(&self) -> bool {
+        self.expired.get()
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_timeout_with_handle(self.timer);
+        }
+    }
+}

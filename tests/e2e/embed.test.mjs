@@ -131,7 +131,7 @@ test('a second deploy: the next visit ends on the new build, old caches gone, no
   await page.waitForSelector('.overview .cards');
   assert.equal(await buildId(page), buildB);
   assert.match(await page.textContent('.card[data-metric=pm25] h3'), /（新版）/, 'B\'s data with B\'s code');
-  assert.deepEqual(await page.evaluate(() => caches.keys()), [`ecoplan-${buildB}`], 'A\'s cache is gone');
+  assert.deepEqual(await page.evaluate(() => caches.keys()), [`ecoplan:${BASE}:${buildB}`], 'A\'s cache is gone');
   const filesB = new Set(readdirSync(distB));
   const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
   for (const path of loaded.filter((p) => /-[0-9a-f]{10}\.(js|wasm|css)$/.test(p))) {

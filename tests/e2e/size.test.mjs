@@ -23,7 +23,7 @@ test('a first view (page, code, style, one city) stays within its budget', () =>
 });
 
 test('the offline precache (all five cities) stays within its budget', () => {
-  assert.ok(report.precache.gzip <= 340 * KB, `precache ${report.precache.gzip} B gzip > 340 KiB`);
+  assert.ok(report.precache.gzip <= 352 * KB, `precache ${report.precache.gzip} B gzip > 352 KiB`);
   assert.ok(report.precache.files >= 15, 'page, code, style, icons, manifest, catalog and five cities');
 });
 
