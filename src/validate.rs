@@ -19,14 +19,37 @@ pub struct Problem {
     pub message: String,
 }
 
+/// One line, as the data's author should read it: a hidden character that reached a path or a
+/// message (a field name `"\nunit"` that serde repeats, a unit `"%\u202e"` a message quotes) is
+/// written as its code point, `<U+000A>`, so it can neither break the line nor reorder it. A tab
+/// (in a table's quote) is left as it is.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = shown(&self.file);
+        let message = shown(&self.message);
         if self.path.is_empty() {
-            write!(f, "{}: {}", self.file, self.message)
+            write!(f, "{file}: {message}")
         } else {
-            write!(f, "{}: {}: {}", self.file, self.path, self.message)
+            write!(f, "{file}: {}: {message}", shown(&self.path))
         }
     }
+}
+
+fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| is_hidden(c) && c != '\t';
+    if !s.chars().any(hidden) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| {
+            if hidden(c) {
+                format!("<U+{:04X}>", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// The contents of a data directory, read by the caller.
@@ -1278,6 +1301,30 @@ mod tests {
                 false,
                 vec!["x.json: source.quote: expected no control or bidi-override characters, found U+202D at character 1".to_string()]
             )
+        );
+    }
+
+    /// Found by tests/props.rs: a field name with an escaped line break (`"\nquote"`, from a
+    /// backslash typed before `quote`) came back in serde's path and message and broke the report
+    /// over two lines; a bidi override there reordered it.
+    #[test]
+    fn a_report_is_one_line_whatever_the_data_holds() {
+        let err = parse_city("cities/x.json", r#"{"city": "x", "\nquote": 1}"#).unwrap_err();
+        assert_eq!(
+            parse_problem(err).to_string(),
+            "cities/x.json: <U+000A>quote: unknown field `<U+000A>quote`, expected one of `city`, `name`, `province`, `plan`, `groups`, `indicators`, `actions`, `measures`"
+        );
+        let err = parse_city("cities/x.json", "{\"b\u{202e}ding\": 1}").unwrap_err();
+        assert!(!parse_problem(err).to_string().contains('\u{202e}'));
+        let p = problem("x.json", "unit", "expected `%`, found `%\r\u{1b}[2J`");
+        assert_eq!(
+            p.to_string(),
+            "x.json: unit: expected `%`, found `%<U+000D><U+001B>[2J`"
+        );
+        // A table's tab in an excerpt stays a tab.
+        assert_eq!(
+            problem("x.json", "", "reads «a\tb»").to_string(),
+            "x.json: reads «a\tb»"
         );
     }
 
