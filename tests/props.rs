@@ -108,6 +108,8 @@ enum Mutation {
     Replace { at: Index, with: char },
     /// Swaps the characters at `a` and `b`.
     Swap { a: Index, b: Index },
+    /// Inserts `text` (a JSON escape, a quote, a hidden character) at `at`.
+    Insert { at: Index, text: &'static str },
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
@@ -127,6 +129,20 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         }),
         (any::<Index>(), with).prop_map(|(at, with)| Mutation::Replace { at, with }),
         (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Mutation::Swap { a, b }),
+        (
+            any::<Index>(),
+            proptest::sample::select(vec![
+                "\\n",
+                "\\t",
+                "\\u202e",
+                "\\u0000",
+                "\"",
+                "\\",
+                "\u{2066}",
+                "\u{1b}[2J"
+            ])
+        )
+            .prop_map(|(at, text)| Mutation::Insert { at, text }),
     ]
 }
 
@@ -151,6 +167,10 @@ fn mutate(text: &str, m: &Mutation) -> String {
         }
         Mutation::Swap { a, b } => {
             chars.swap(a.index(n), b.index(n));
+        }
+        Mutation::Insert { at, text } => {
+            let at = at.index(n + 1);
+            chars.splice(at..at, text.chars());
         }
     }
     chars.into_iter().collect()
@@ -189,7 +209,12 @@ fn check_never_panics_and_says_where_on_a_mutated_city_128_cases() {
         for p in &problems {
             prop_assert!(!p.file.is_empty(), "{p:?}");
             prop_assert!(!p.message.trim().is_empty(), "{p:?}");
-            prop_assert!(!p.to_string().contains('\n'), "one line: {p:?}");
+            // One line, in reading order, whatever the mutation put in a name or a value.
+            let line = p.to_string();
+            prop_assert!(
+                !line.contains(['\n', '\r', '\u{202e}', '\u{2066}', '\u{1b}']),
+                "one line: {p:?}"
+            );
         }
         if shape_error {
             // Valid JSON of the wrong shape: the one problem names where in the file.
