@@ -207,7 +207,7 @@ pub fn app() -> Html {
     });
     let downloads = match data.city(ui.city) {
         Some(Load::Ready(city)) if !matches!(ui.view, View::Compare | View::Sources) => {
-            downloads(lang, city.clone())
+            downloads(lang, ui.city, city.clone())
         }
         _ => html! {},
     };
@@ -320,12 +320,13 @@ fn failure(
     }
 }
 
-fn downloads(lang: Lang, city: Rc<CityData>) -> Html {
+/// The file names are the checked id the app asked for (from the city list), never the data's own.
+fn downloads(lang: Lang, id: &'static str, city: Rc<CityData>) -> Html {
     let csv = {
         let city = city.clone();
         Callback::from(move |_: MouseEvent| {
             web::download(
-                &format!("ecoplan-{}.csv", city.city),
+                &format!("ecoplan-{id}.csv"),
                 "text/csv;charset=utf-8",
                 &city_csv(&city, lang),
             )
@@ -333,11 +334,7 @@ fn downloads(lang: Lang, city: Rc<CityData>) -> Html {
     };
     let json = Callback::from(move |_: MouseEvent| {
         if let Ok(text) = serde_json::to_string_pretty(&*city) {
-            web::download(
-                &format!("ecoplan-{}.json", city.city),
-                "application/json",
-                &text,
-            );
+            web::download(&format!("ecoplan-{id}.json"), "application/json", &text);
         }
     });
     html! {

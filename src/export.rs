@@ -80,9 +80,11 @@ pub fn city_csv(city: &CityData, lang: Lang) -> String {
     out
 }
 
-/// A field quoted when it must be (RFC 4180), and defused when a spreadsheet would run it.
+/// A field quoted when it must be (RFC 4180), and defused when a spreadsheet would run it: text
+/// beginning with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` (OWASP's advice
+/// on CSV injection). A plain number (`-5`, `-0.5`, `+3`) is left as it is, so it stays a number.
 fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(s) {
         format!("'{s}")
     } else {
         s.to_string()
@@ -92,6 +94,15 @@ fn csv_field(s: &str) -> String {
     } else {
         s
     }
+}
+
+/// A decimal number as `format_value` writes one: an optional sign, digits, at most one point.
+/// (Not `f64::from_str`, which also takes `-inf`, `+NaN` and `1e5`.)
+fn is_plain_number(s: &str) -> bool {
+    let digits = s.strip_prefix(['+', '-']).unwrap_or(s);
+    digits.bytes().any(|b| b.is_ascii_digit())
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && digits.bytes().filter(|&b| b == b'.').count() <= 1
 }
 
 #[cfg(test)]
@@ -128,11 +139,44 @@ mod tests {
     }
 
     #[test]
-    fn fields_are_quoted_and_formulas_defused() {
+    fn fields_are_quoted_when_they_must_be() {
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_field("-5"), "-5");
         assert_eq!(csv_field("两行\n文字"), "\"两行\n文字\"");
+        assert_eq!(csv_field("a\tb"), "\"a\tb\"");
+        assert_eq!(csv_field("56 μg/m³"), "56 μg/m³");
+        assert_eq!(csv_field(""), "");
+    }
+
+    #[test]
+    fn formulas_are_defused() {
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("=1+2"), "'=1+2");
+        assert_eq!(csv_field("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
+        assert_eq!(csv_field("-2+3"), "'-2+3");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-"), "'-");
+        // `f64` would read these; a spreadsheet sees text, or worse.
+        assert_eq!(csv_field("-inf"), "'-inf");
+        assert_eq!(csv_field("+1e5"), "'+1e5");
+    }
+
+    #[test]
+    fn a_leading_tab_or_carriage_return_is_defused_and_quoted() {
+        assert_eq!(csv_field("\t=1+2"), "\"'\t=1+2\"");
+        assert_eq!(csv_field("\r=1+2"), "\"'\r=1+2\"");
+        assert_eq!(csv_field("\tplain"), "\"'\tplain\"");
+    }
+
+    #[test]
+    fn numbers_stay_plain_numbers() {
+        for n in ["-5", "-0.5", "+3", "5", "0.8618", "-12.25"] {
+            assert_eq!(csv_field(n), n);
+        }
+        assert_eq!(csv_field(&crate::format::format_value(-5.0)), "-5");
+        assert_eq!(csv_field(&crate::format::format_value(-0.5)), "-0.5");
+        // Not numbers: a second point, no digit.
+        assert_eq!(csv_field("-1.2.3"), "'-1.2.3");
+        assert_eq!(csv_field("-."), "'-.");
     }
 }

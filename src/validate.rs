@@ -19,14 +19,37 @@ pub struct Problem {
     pub message: String,
 }
 
+/// One line, as the data's author should read it: a hidden character that reached a path or a
+/// message (a field name `"\nunit"` that serde repeats, a unit `"%\u202e"` a message quotes) is
+/// written as its code point, `<U+000A>`, so it can neither break the line nor reorder it. A tab
+/// (in a table's quote) is left as it is.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = shown(&self.file);
+        let message = shown(&self.message);
         if self.path.is_empty() {
-            write!(f, "{}: {}", self.file, self.message)
+            write!(f, "{file}: {message}")
         } else {
-            write!(f, "{}: {}: {}", self.file, self.path, self.message)
+            write!(f, "{file}: {}: {message}", shown(&self.path))
         }
     }
+}
+
+fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| is_hidden(c) && c != '\t';
+    if !s.chars().any(hidden) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| {
+            if hidden(c) {
+                format!("<U+{:04X}>", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// The contents of a data directory, read by the caller.
@@ -414,6 +437,10 @@ fn check_unique_id<'a>(
 }
 
 fn check_id(problems: &mut Vec<Problem>, file: &str, path: &str, id: &str) {
+    // Named by its code point, not printed: a bidi override would reorder the report's line.
+    if !check_chars(problems, file, path, id, &[]) {
+        return;
+    }
     let ok = !id.is_empty()
         && id
             .bytes()
@@ -429,14 +456,48 @@ fn check_id(problems: &mut Vec<Problem>, file: &str, path: &str, id: &str) {
 
 fn check_text(problems: &mut Vec<Problem>, file: &str, path: &str, text: &Text) {
     for (lang, s) in [("zh", &text.zh), ("en", &text.en)] {
+        let path = format!("{path}.{lang}");
         if s.trim().is_empty() {
-            problems.push(problem(
-                file,
-                &format!("{path}.{lang}"),
-                "expected text, found an empty string",
-            ));
+            problems.push(problem(file, &path, "expected text, found an empty string"));
+        } else {
+            check_chars(problems, file, &path, s, &[]);
         }
     }
+}
+
+/// A character no text, id or quote may hold: a C0 control or DEL, which a reader never sees and a
+/// terminal or spreadsheet may act on, or a bidi override or isolate (U+202A–U+202E,
+/// U+2066–U+2069), which reorders what a reader sees around it.
+fn is_hidden(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Reports the first hidden character of `s` other than the `allowed` ones, by code point and
+/// 1-based character position; returns whether there is none.
+fn check_chars(
+    problems: &mut Vec<Problem>,
+    file: &str,
+    path: &str,
+    s: &str,
+    allowed: &[char],
+) -> bool {
+    let Some((i, c)) = s
+        .chars()
+        .enumerate()
+        .find(|(_, c)| is_hidden(*c) && !allowed.contains(c))
+    else {
+        return true;
+    };
+    problems.push(problem(
+        file,
+        path,
+        &format!(
+            "expected no control or bidi-override characters, found U+{:04X} at character {}",
+            c as u32,
+            i + 1
+        ),
+    ));
+    false
 }
 
 fn check_year(problems: &mut Vec<Problem>, file: &str, path: &str, year: u16) {
@@ -475,6 +536,11 @@ pub fn check_city(
             "plan.source_file",
             &format!("expected `{id}.txt`, found `{}`", data.plan.source_file),
         ));
+    }
+    for (field, text) in [("issuer", &data.plan.issuer), ("note", &data.plan.note)] {
+        if let Some(text) = text {
+            check_text(p, file, &format!("plan.{field}"), text);
+        }
     }
     for (field, date) in [
         ("date", &data.plan.date),
@@ -527,6 +593,9 @@ pub fn check_city(
         let path = format!("indicators[{i}]");
         check_unique_id(p, file, &format!("{path}.id"), &ind.id, &mut ids);
         check_text(p, file, &format!("{path}.name"), &ind.name);
+        if let Some(scope) = &ind.scope {
+            check_text(p, file, &format!("{path}.scope"), scope);
+        }
         if let Some(group) = &ind.group {
             if !group_ids.contains(group.as_str()) {
                 p.push(problem(
@@ -686,6 +755,9 @@ fn check_observation(p: &mut Vec<Problem>, quotes: &QuoteChecker, path: &str, ob
     if let Some(text) = &obs.text {
         check_text(p, file, &format!("{path}.text"), text);
     }
+    if let Some(note) = &obs.note {
+        check_text(p, file, &format!("{path}.note"), note);
+    }
     // A derived value is printed nowhere: its inputs carry the sources (checked with its indicator).
     if obs.is_derived() {
         return;
@@ -710,7 +782,8 @@ fn check_observation(p: &mut Vec<Problem>, quotes: &QuoteChecker, path: &str, ob
             obs.note.is_some(),
         );
     }
-    if let Some(text) = &obs.text {
+    // Words with a hidden character are reported once, above, not echoed here.
+    if let Some(text) = obs.text.as_ref().filter(|t| !t.zh.chars().any(is_hidden)) {
         quotes.check_words(p, &format!("{path}.text.zh"), &text.zh, source);
     }
 }
@@ -851,6 +924,16 @@ struct QuoteChecker<'a> {
 impl QuoteChecker<'_> {
     /// Checks that the quote begins at its line; returns whether it does.
     fn check(&self, p: &mut Vec<Problem>, path: &str, source: &Provenance) -> bool {
+        // A quote keeps the plan's line breaks and the tabs between its table's cells, nothing else.
+        if !check_chars(
+            p,
+            self.file,
+            &format!("{path}.quote"),
+            &source.quote,
+            &['\n', '\t'],
+        ) {
+            return false;
+        }
         let Some(lines) = self.lines else {
             return false;
         };
@@ -1143,6 +1226,105 @@ mod tests {
         assert_eq!(
             check(&other_year),
             ["x.json: v.derived.change: its change input must be a change against 2016, the derived value's year"]
+        );
+    }
+
+    #[test]
+    fn texts_and_ids_hold_no_control_or_bidi_characters_and_quotes_only_breaks_and_tabs() {
+        let text = |zh: &str| Text {
+            zh: zh.into(),
+            en: "ok".into(),
+        };
+        let check = |t: &Text| {
+            let mut p = Vec::new();
+            check_text(&mut p, "x.json", "name", t);
+            messages(&p)
+        };
+        assert_eq!(check(&text("平顶山市")), Vec::<String>::new());
+        for (s, code, at) in [
+            ("a\u{0}b", "U+0000", 2),
+            ("两行\n文字", "U+000A", 3),
+            ("tab\t", "U+0009", 4),
+            ("\u{7f}", "U+007F", 1),
+            ("\u{202a}x", "U+202A", 1),
+            ("xy\u{202e}", "U+202E", 3),
+            ("\u{2066}", "U+2066", 1),
+            ("ab\u{2069}", "U+2069", 3),
+        ] {
+            assert_eq!(
+                check(&text(s)),
+                [format!("x.json: name.zh: expected no control or bidi-override characters, found {code} at character {at}")],
+                "{s:?}"
+            );
+        }
+        // Next to the ranges, and ordinary non-ASCII: fine.
+        assert_eq!(
+            check(&text("\u{20}\u{80}\u{2029}\u{202f}\u{2065}\u{206a}≈—")),
+            Vec::<String>::new()
+        );
+
+        let mut p = Vec::new();
+        check_id(&mut p, "x.json", "id", "pm\u{202e}25");
+        assert_eq!(
+            messages(&p),
+            ["x.json: id: expected no control or bidi-override characters, found U+202E at character 3"]
+        );
+
+        let quotes = QuoteChecker {
+            file: "x.json",
+            source_file: "x.txt",
+            lines: Some(&["表\t56", "下一行"]),
+        };
+        let quote = |q: &str| {
+            let mut p = Vec::new();
+            let ok = quotes.check(
+                &mut p,
+                "source",
+                &Provenance {
+                    line: 1,
+                    quote: q.into(),
+                },
+            );
+            (ok, messages(&p))
+        };
+        assert_eq!(quote("表\t56\n下一行"), (true, vec![]));
+        assert_eq!(
+            quote("表\r\n下"),
+            (
+                false,
+                vec!["x.json: source.quote: expected no control or bidi-override characters, found U+000D at character 2".to_string()]
+            )
+        );
+        assert_eq!(
+            quote("\u{202d}表"),
+            (
+                false,
+                vec!["x.json: source.quote: expected no control or bidi-override characters, found U+202D at character 1".to_string()]
+            )
+        );
+    }
+
+    /// Found by tests/props.rs: a field name with an escaped line break (`"\nquote"`, from a
+    /// backslash typed before `quote`) came back in serde's path and message and broke the report
+    /// over two lines; a bidi override there reordered it.
+    #[test]
+    fn a_report_is_one_line_whatever_the_data_holds() {
+        let err = parse_city("cities/x.json", r#"{"city": "x", "\nquote": 1}"#).unwrap_err();
+        assert_eq!(
+            parse_problem(err).to_string(),
+            "cities/x.json: <U+000A>quote: unknown field `<U+000A>quote`, expected one of `city`, `name`, `province`, `plan`, `groups`, `indicators`, `actions`, `measures`"
+        );
+        let err = parse_city("cities/x.json", "{\"b\u{202e}ding\": 1}").unwrap_err();
+        assert!(!parse_problem(err).to_string().contains('\u{202e}'));
+        let p = problem("x.json", "unit", "expected `%`, found `%\r\u{1b}[2J`");
+        assert_eq!(
+            p.to_string(),
+            "x.json: unit: expected `%`, found `%<U+000D><U+001B>[2J`"
+        );
+        // A table's tab in an excerpt stays a tab.
+        assert_eq!(
+            problem("x.json", "", "reads «a\tb»").to_string(),
+            "x.json: reads «a\tb»"
         );
     }
 

@@ -182,7 +182,26 @@ pub fn download(filename: &str, mime: &str, contents: &str) {
         a.set_download(filename);
         a.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Revoked later, not at once: iOS Safari reads the blob after `click()` returns, and fails
+    // on a URL revoked in the meantime.
+    revoke_later(&url);
+}
+
+/// How long a download's blob URL lives: long enough for any browser to have read it.
+const REVOKE_AFTER_MS: i32 = 30_000;
+
+fn revoke_later(url: &str) {
+    let url = url.to_string();
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    // Without a window or a timer the URL lives until the page goes: a small leak, not a failure.
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            revoke.unchecked_ref(),
+            REVOKE_AFTER_MS,
+        );
+    }
 }
 
 /// A timer that aborts a request: `signal()` goes to the request, `expired()` says whether the

@@ -295,6 +295,67 @@ fn a_duplicate_id_is_reported() {
     );
 }
 
+/// `text` with `c` inserted before its `n`th character (1-based).
+fn insert_at(text: &str, n: usize, c: char) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    chars.insert(n - 1, c);
+    chars.into_iter().collect()
+}
+
+#[test]
+fn a_bidi_override_in_a_name_is_reported_by_its_code_point() {
+    let s = Scratch::new("bidi-name");
+    let mut city = s.json(JIAOZUO);
+    let name = city["indicators"][3]["name"]["en"].as_str().unwrap();
+    city["indicators"][3]["name"]["en"] = Value::from(insert_at(name, 5, '\u{202e}'));
+    s.write_json(JIAOZUO, &city);
+    assert_eq!(
+        s.check(),
+        (
+            1,
+            s.one_problem(
+                "cities/jiaozuo.json: indicators[3].name.en: expected no control or bidi-override characters, found U+202E at character 5"
+            )
+        )
+    );
+}
+
+#[test]
+fn a_control_character_in_a_text_is_reported_by_its_code_point() {
+    let s = Scratch::new("control-text");
+    let mut city = s.json(JIAOZUO);
+    let summary = city["actions"][0]["summary"]["zh"].as_str().unwrap();
+    city["actions"][0]["summary"]["zh"] = Value::from(insert_at(summary, 3, '\u{7}'));
+    s.write_json(JIAOZUO, &city);
+    assert_eq!(
+        s.check(),
+        (
+            1,
+            s.one_problem(
+                "cities/jiaozuo.json: actions[0].summary.zh: expected no control or bidi-override characters, found U+0007 at character 3"
+            )
+        )
+    );
+}
+
+#[test]
+fn a_bidi_isolate_in_a_quote_is_reported_once() {
+    let s = Scratch::new("bidi-quote");
+    let mut city = s.json(JIAOZUO);
+    let quote = city["actions"][0]["source"]["quote"].as_str().unwrap();
+    city["actions"][0]["source"]["quote"] = Value::from(insert_at(quote, 2, '\u{2066}'));
+    s.write_json(JIAOZUO, &city);
+    assert_eq!(
+        s.check(),
+        (
+            1,
+            s.one_problem(
+                "cities/jiaozuo.json: actions[0].source.quote: expected no control or bidi-override characters, found U+2066 at character 2"
+            )
+        )
+    );
+}
+
 const PINGDINGSHAN: &str = "cities/pingdingshan.json";
 
 /// The position of an indicator in a city file, by its id.
