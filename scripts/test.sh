@@ -35,6 +35,9 @@ step fmt cargo fmt --all -- --check
 step clippy cargo clippy --all-targets --locked -- -D warnings
 step data cargo run --quiet --locked --bin ecoplan-data -- check data
 step native cargo test --locked
+# The property tests carry their case counts in their names (tests/props.rs).
+cases=$(grep -oE '_([0-9]+)_cases \.\.\. ok' "$logs/native.log" | grep -oE '[0-9]+' | awk '{ s += $1 } END { print s + 0 }')
+summary+=("$(printf '%-10s %4s   %s' props - "$cases property-test cases passed (tests/props.rs)")")
 step build bash scripts/build.sh
 step wasm wasm_cargo test --locked --target wasm32-unknown-unknown --test web
 step e2e node --test --test-reporter=tap tests/e2e/

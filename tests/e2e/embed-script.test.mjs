@@ -234,6 +234,8 @@ test('divs added later are mounted, and a changed data-ecoplan-* attribute updat
   await page.evaluate(() => document.querySelector('#a').setAttribute('data-ecoplan-city', 'jiyuan'));
   await page.waitForFunction(() => document.querySelector('#a iframe').title === 'EcoPlan · Jiyuan Demonstration Zone');
   assert.equal(await page.getAttribute('#a iframe', 'src'), widget('city=jiyuan&view=targets&lang=en'));
+  // Count once the frame has navigated to its new address, so that load is not counted late.
+  await frame.waitForFunction(() => location.search.includes('city=jiyuan') && document.querySelector('.view.targets'));
   // Unrelated changes to the page do not reload a frame.
   const loads = seen.requests.filter((u) => u.startsWith(site.url + '?')).length;
   await page.evaluate(() => document.body.append(document.createElement('p')));

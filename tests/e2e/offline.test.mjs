@@ -254,7 +254,7 @@ test('in a frame as tall as its content, a source opens where its number was tap
   writeFileSync(
     join(hostDir, 'index.html'),
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>Host</title></head><body>
-<div data-ecoplan-city="jiaozuo" data-ecoplan-view="air" data-ecoplan-lang="zh"></div>
+<div data-ecoplan-city="jiaozuo" data-ecoplan-lang="zh"></div>
 <script src="${s.url}embed.js"></script></body></html>`,
   );
   const hostSite = await site({ root: hostDir, base: '/' });
@@ -262,15 +262,20 @@ test('in a frame as tall as its content, a source opens where its number was tap
   await page.goto(hostSite.url.replace('127.0.0.1', 'localhost'));
   const frameEl = await page.waitForSelector('iframe');
   const frame = await frameEl.contentFrame();
-  await frame.waitForSelector('figure.indicator canvas[data-points]');
+  await frame.waitForSelector('.card canvas[data-points]');
   await page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 1500);
-  // A measure's source button far down the frame, scrolled into the host's view.
-  const button = await frame.$('.measure:nth-child(6) button.src');
-  await button.scrollIntoViewIfNeeded();
-  await button.click();
+  // The first number, near the top of a frame twice as tall as the phone's screen: a dialog at
+  // the frame's middle or bottom would be off screen.
+  const number = await (await frame.$('.card[data-metric=pm25] .latest button.src')).boundingBox();
+  await frame.click('.card[data-metric=pm25] .latest button.src');
   const dialog = await frame.waitForSelector('[role=dialog]');
+  await page.waitForTimeout(200);
   const box = await dialog.boundingBox();
   const viewport = page.viewportSize();
   assert.ok(box.y < viewport.height && box.y + Math.min(box.height, 200) > 0, `the dialog is on screen: ${JSON.stringify(box)}`);
+  // Beside the number, not at the frame's bottom with the host page scrolled away to it.
+  const scrolled = await page.evaluate(() => window.scrollY);
+  assert.ok(scrolled < 300, `the host page stays where the reader was: scrolled ${scrolled} px`);
+  assert.ok(Math.abs(box.y + scrolled - (number.y)) < 300, `the dialog opens by the number: ${box.y + scrolled} vs ${number.y}`);
   await page.close();
 });
