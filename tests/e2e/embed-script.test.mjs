@@ -5,9 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchBrowser, startServer } from './helpers.mjs';
+import { BASE, launchBrowser, startServer } from './helpers.mjs';
 
-const BASE = '/widgets/ecoplan/';
 const EMBED = readFileSync('dist/embed.js', 'utf8');
 const CITIES = JSON.parse(readFileSync('data/cities.json', 'utf8')).cities;
 

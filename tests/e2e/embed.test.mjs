@@ -6,11 +6,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchBrowser, startServer } from './helpers.mjs';
+import { BASE, CSP, launchBrowser, startServer } from './helpers.mjs';
 
-const BASE = '/widgets/ecoplan/';
-export const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'";
 
 let browser;
 const cleanup = [];

@@ -4,6 +4,11 @@ import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 
+/** Where the deployment tests put the widget, and the strict policy the README promises it runs under. */
+export const BASE = '/widgets/ecoplan/';
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'";
+
 export const VIEWPORTS = [
   { width: 375, height: 812 },
   { width: 1280, height: 800 },

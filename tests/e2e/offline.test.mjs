@@ -8,11 +8,8 @@ import { createServer, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchBrowser, startServer } from './helpers.mjs';
+import { BASE, CSP, launchBrowser, startServer } from './helpers.mjs';
 
-const BASE = '/widgets/ecoplan/';
-const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'";
 
 let browser;
 const cleanup = [];
