@@ -116,6 +116,7 @@ describe('chart tooltips', () => {
     page.waitForFunction(
       ([sel, main, detail]) => {
         const r = document.querySelector(`${sel} .readout`);
+        if (!r) return false;
         return r.querySelector('.main').textContent === main && [...r.querySelectorAll('.detail')].map((d) => d.textContent).join('\n') === detail;
       },
       [figure, mark.readout, mark.detail.join('\n')],
@@ -177,9 +178,9 @@ describe('chart tooltips', () => {
     await shows(page, marks[0]);
     // Another city's chart of the same metric, in the same place, starts with nothing picked.
     await page.selectOption('#city', 'pingdingshan');
-    await page.waitForFunction(() => document.querySelector('#view-title').textContent.startsWith('平顶山市'));
+    await page.waitForFunction(() => document.querySelector('#view-title')?.textContent.startsWith('平顶山市'));
     await page.waitForFunction(
-      (hint) => document.querySelector('#indicator-pm25 .readout .main').textContent === hint,
+      (hint) => document.querySelector('#indicator-pm25 .readout .main')?.textContent === hint,
       '点按图表或用方向键查看各年数值。',
     );
     await page.close();
@@ -195,7 +196,7 @@ describe('chart tooltips', () => {
     await page.waitForSelector('#indicator-pm25 canvas[data-points]');
     await page.focus('#indicator-pm25 canvas');
     await page.keyboard.press('End');
-    await page.waitForFunction((t) => document.querySelector('#indicator-pm25 .readout .main').textContent === t, word.readout);
+    await page.waitForFunction((t) => document.querySelector('#indicator-pm25 .readout .main')?.textContent === t, word.readout);
     await page.close();
   });
 });
