@@ -10,6 +10,8 @@ use crate::model::{
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
+use std::path::Path;
+use std::{fs, io};
 
 /// One thing wrong with the data: the file, the JSON path in it, and what was expected and found.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -127,6 +129,58 @@ fn check_city_list(dir: &DataDir, problems: &mut Vec<Problem>) -> Option<CityInd
         ));
     }
     Some(index)
+}
+
+fn read_optional(path: &Path) -> io::Result<Option<String>> {
+    match fs::read_to_string(path) {
+        Ok(s) => Ok(Some(s)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io::Error::new(e.kind(), format!("{}: {e}", path.display()))),
+    }
+}
+
+fn read_files(dir: &Path) -> io::Result<BTreeMap<String, Vec<u8>>> {
+    let mut files = BTreeMap::new();
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(files),
+        Err(e) => return Err(io::Error::new(e.kind(), format!("{}: {e}", dir.display()))),
+    };
+    for entry in entries {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            files.insert(
+                entry.file_name().to_string_lossy().into_owned(),
+                fs::read(entry.path())?,
+            );
+        }
+    }
+    Ok(files)
+}
+
+impl DataDir {
+    /// Reads a data directory as maintainers lay it out (`sources/`, `cities/`, `metrics.json`,
+    /// `cities.json`); a missing file is `None` or absent, for `check` to report.
+    pub fn read(dir: &Path) -> io::Result<DataDir> {
+        if !dir.is_dir() {
+            return Err(io::Error::new(io::ErrorKind::NotFound, "not a directory"));
+        }
+        let mut sources = read_files(&dir.join("sources"))?;
+        let sums = sources
+            .remove("SHA256SUMS")
+            .map(|b| String::from_utf8_lossy(&b).into_owned());
+        let cities = read_files(&dir.join("cities"))?
+            .into_iter()
+            .map(|(name, bytes)| (name, String::from_utf8_lossy(&bytes).into_owned()))
+            .collect();
+        Ok(DataDir {
+            sums,
+            sources,
+            metrics: read_optional(&dir.join("metrics.json"))?,
+            cities,
+            city_list: read_optional(&dir.join("cities.json"))?,
+        })
+    }
 }
 
 pub fn check(dir: &DataDir) -> Vec<Problem> {

@@ -8,10 +8,8 @@ use ecoplan::url_state::{parse_query, to_query};
 use ecoplan::validate::{check, DataDir};
 use proptest::prelude::*;
 use proptest::sample::Index;
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
-use std::{fs, io};
 
 const PARSE_CASES: u32 = 256;
 /// A full check of the real data takes about 60-120 ms in a debug build: 128 keep this file near 10 s.
@@ -58,41 +56,12 @@ proptest! {
 
 // ---- (b) the validator on the real data with one city file mutated ----
 
-fn read_files(dir: &Path) -> io::Result<BTreeMap<String, Vec<u8>>> {
-    let mut files = BTreeMap::new();
-    for entry in fs::read_dir(dir)? {
-        let entry = entry?;
-        if entry.file_type()?.is_file() {
-            files.insert(
-                entry.file_name().to_string_lossy().into_owned(),
-                fs::read(entry.path())?,
-            );
-        }
-    }
-    Ok(files)
-}
-
-/// `data/` as `ecoplan-data check` reads it (`read_dir` in src/bin/ecoplan-data.rs).
+/// `data/` as `ecoplan-data check` reads it.
 fn real_data() -> &'static DataDir {
     static DATA: OnceLock<DataDir> = OnceLock::new();
     DATA.get_or_init(|| {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-        let mut sources = read_files(&dir.join("sources")).unwrap();
-        let sums = sources
-            .remove("SHA256SUMS")
-            .map(|b| String::from_utf8_lossy(&b).into_owned());
-        let cities = read_files(&dir.join("cities"))
-            .unwrap()
-            .into_iter()
-            .map(|(name, bytes)| (name, String::from_utf8_lossy(&bytes).into_owned()))
-            .collect();
-        let data = DataDir {
-            sums,
-            sources,
-            metrics: Some(fs::read_to_string(dir.join("metrics.json")).unwrap()),
-            cities,
-            city_list: Some(fs::read_to_string(dir.join("cities.json")).unwrap()),
-        };
+        let data = DataDir::read(&dir).unwrap();
         assert_eq!(check(&data), vec![], "the bundled data passes");
         data
     })
