@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building (and, with `test`, testing) EcoPlan needs, and nothing that is already there.
 #   bash scripts/setup.sh build   wasm toolchain, wasm-bindgen-cli, node packages (wasm-opt)
-#   bash scripts/setup.sh test    the same, plus rustfmt/clippy, Chromium, ChromeDriver, CJK fonts
+#   bash scripts/setup.sh test    the same, plus rustfmt/clippy, Chromium, ChromeDriver, CJK fonts, and the
+#                                 two other engines of the cross-engine tests: Firefox ESR, WebKitGTK's driver, Xvfb
 # Every download runs under a timeout and a failure says what is missing and how to get it.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -83,8 +84,14 @@ if [ "$mode" = test ]; then
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   # Without CJK fonts Chinese renders as boxes in screenshots and on canvases.
   [ -n "$(fc-list :lang=zh family 2>/dev/null)" ] || missing+=(fonts-noto-cjk)
+  # The cross-engine tests (tests/e2e/engines.test.mjs): Firefox over WebDriver BiDi (puppeteer-core),
+  # WebKitGTK's MiniBrowser through WebKitWebDriver, which needs an X display (xvfb-run).
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
   say "browser: $(chromium --version 2>/dev/null | head -1); $(chromedriver --version | head -1)"
+  say "other engines: $(firefox-esr --version 2>/dev/null | head -1); WebKitGTK $(dpkg-query -W -f='${Version}' webkit2gtk-driver 2>/dev/null)"
 fi
 
 say "setup ($mode) done in $((SECONDS - started)) s"
