@@ -9,7 +9,7 @@
 
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const [outDir, distDir, dataArg] = process.argv.slice(2);
@@ -53,10 +53,24 @@ const css = readFileSync(join(www, 'style.css'));
 const cssName = hashedName('style.css', css);
 writeFileSync(join(distDir, cssName), css);
 
-// Static files copied as they are (nomodule.js: the message for browsers without modules).
-for (const name of ['icon.svg', 'icon-192.png', 'icon-512.png', 'manifest.webmanifest', 'nomodule.js']) {
-  cpSync(join(www, name), join(distDir, name));
+// Icons, then the manifest that names them: hashed like the code. nomodule.js: the message for
+// browsers without modules.
+const iconNames = {};
+for (const name of ['icon.svg', 'icon-192.png', 'icon-512.png']) {
+  const bytes = readFileSync(join(www, name));
+  iconNames[name] = hashedName(name, bytes);
+  writeFileSync(join(distDir, iconNames[name]), bytes);
 }
+let manifest = readFileSync(join(www, 'manifest.webmanifest'), 'utf8');
+for (const [name, hashed] of Object.entries(iconNames)) {
+  manifest = replaceOnce(manifest, `"src": "${name}"`, `"src": "${hashed}"`, 'www/manifest.webmanifest');
+}
+const manifestName = hashedName('manifest.webmanifest', manifest);
+writeFileSync(join(distDir, manifestName), manifest);
+const nomodule = readFileSync(join(www, 'nomodule.js'));
+const nomoduleName = hashedName('nomodule.js', nomodule);
+writeFileSync(join(distDir, nomoduleName), nomodule);
+
 // The embed script keeps its name (hosts link to it); it titles each frame with the city's name,
 // from the city list the widget is built with: {id: [zh, en]}.
 const cityList = JSON.parse(readFileSync(join(dataDir, 'cities.json'), 'utf8'));
@@ -64,13 +78,36 @@ const cityNames = Object.fromEntries(cityList.cities.map((c) => [c.id, [c.name.z
 let embed = readFileSync(join(www, 'embed.js'), 'utf8');
 embed = replaceOnce(embed, '/*CITIES*/{}', JSON.stringify(cityNames), 'www/embed.js');
 writeFileSync(join(distDir, 'embed.js'), embed);
-// The widget's data: the catalog and the city files (the plans' texts stay in the repository).
-cpSync(join(dataDir, 'cities'), join(distDir, 'data', 'cities'), { recursive: true });
-cpSync(join(dataDir, 'metrics.json'), join(distDir, 'data', 'metrics.json'));
+
+// The widget's data, hashed too (the plans' texts stay in the repository). The page lists each
+// file's hashed name under its plain path, which is what the widget asks for.
+const dataFiles = {};
+function copyData(path) {
+  const bytes = readFileSync(join(dataDir, path));
+  const hashed = join('data', hashedName(path, bytes));
+  mkdirSync(join(distDir, dirname(hashed)), { recursive: true });
+  writeFileSync(join(distDir, hashed), bytes);
+  dataFiles[`data/${path}`] = hashed;
+}
+copyData('metrics.json');
+for (const name of readdirSync(join(dataDir, 'cities')).filter((n) => n.endsWith('.json')).sort()) {
+  copyData(`cities/${name}`);
+}
 
 let html = readFileSync(join(www, 'index.html'), 'utf8');
 html = replaceOnce(html, '"./style.css"', `"./${cssName}"`, 'www/index.html');
 html = replaceOnce(html, '"./boot.js"', `"./${bootName}"`, 'www/index.html');
+html = replaceOnce(html, '"./icon.svg"', `"./${iconNames['icon.svg']}"`, 'www/index.html');
+html = replaceOnce(html, '"./icon-192.png"', `"./${iconNames['icon-192.png']}"`, 'www/index.html');
+html = replaceOnce(html, '"./manifest.webmanifest"', `"./${manifestName}"`, 'www/index.html');
+html = replaceOnce(html, '"./nomodule.js"', `"./${nomoduleName}"`, 'www/index.html');
+// Not a script that runs (CSP and Trusted Types leave it alone): the data files' hashed names.
+html = replaceOnce(
+  html,
+  '  <script type="module"',
+  `  <script type="application/json" id="ecoplan-files">${JSON.stringify(dataFiles)}</script>\n  <script type="module"`,
+  'www/index.html',
+);
 // Start fetching the wasm while the glue and boot script load.
 html = replaceOnce(
   html,
@@ -87,14 +124,9 @@ const precache = [
   glueName,
   wasmName,
   cssName,
-  'icon.svg',
-  'icon-192.png',
-  'icon-512.png',
-  'manifest.webmanifest',
-  'data/metrics.json',
-  ...readdirSync(join(distDir, 'data', 'cities'))
-    .sort()
-    .map((name) => `data/cities/${name}`),
+  ...Object.values(iconNames),
+  manifestName,
+  ...Object.values(dataFiles),
 ];
 const build = createHash('sha256');
 for (const path of precache) build.update(path).update(readFileSync(join(distDir, path)));
@@ -114,7 +146,16 @@ writeFileSync(join(distDir, 'sw.js'), sw);
 // (`default` in data/cities.json, the list the widget is built with). The service worker's precache
 // follows in the background.
 const DEFAULT_CITY = cityList.default;
-const firstView = new Set(['index.html', bootName, glueName, wasmName, cssName, 'icon.svg', 'data/metrics.json', `data/cities/${DEFAULT_CITY}.json`]);
+const firstView = new Set([
+  'index.html',
+  bootName,
+  glueName,
+  wasmName,
+  cssName,
+  iconNames['icon.svg'],
+  dataFiles['data/metrics.json'],
+  dataFiles[`data/cities/${DEFAULT_CITY}.json`],
+]);
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -141,6 +182,8 @@ const cached = rows.filter((r) => precache.includes(r.file) || r.file === 'index
 const report = {
   build: buildId,
   files: rows,
+  // Plain data path -> this build's hashed file (what the page lists for the widget).
+  data_files: dataFiles,
   precache: { files: cached.length, raw: sum(cached, 'raw'), gzip: sum(cached, 'gzip'), brotli: sum(cached, 'brotli') },
   total: { raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip'), brotli: sum(rows, 'brotli') },
   first_view: { files: [...firstView].sort(), raw: sum(first, 'raw'), gzip: sum(first, 'gzip'), brotli: sum(first, 'brotli') },

@@ -54,6 +54,10 @@ function guarded(req, res, fn) {
 }
 const badRequest = (res) => text(res, 400, 'bad request');
 
+/** What the README advises hosts: a name with a content hash never changes meaning; others may. */
+export const HASHED_NAME = /-[0-9a-f]{10}\.[a-z]+$/;
+const cacheControl = (file) => (HASHED_NAME.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+
 /**
  * Starts a server for `root` under `base`; resolves to the node http.Server once listening.
  * `overrides` maps a path below `base` to a response `{ status, body, type }` (tests serve broken files).
@@ -99,7 +103,7 @@ export function serve({ root = 'dist', port = 8080, host = '127.0.0.1', base = '
         res.writeHead(200, {
           'Content-Type': typeOf(file),
           'Content-Length': st.size,
-          'Cache-Control': 'no-cache',
+          'Cache-Control': cacheControl(file),
           ...headers,
         });
         if (req.method === 'HEAD') {

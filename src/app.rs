@@ -44,7 +44,7 @@ async fn fetch_text(path: &str) -> Result<String, Failure> {
             Failure::new(format!("{path}: {e}"))
         }
     };
-    let response = Request::get(path)
+    let response = Request::get(&web::file_url(path))
         .abort_signal(abort.as_ref().map(|a| a.signal()).as_ref())
         .send()
         .await

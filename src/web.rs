@@ -64,6 +64,32 @@ pub fn widget_url() -> String {
     format!("{origin}{folder}")
 }
 
+/// This build's address of a data file: the build content-hashes `data/` and lists each file's
+/// hashed name under its plain path in the page (`<script type="application/json"
+/// id="ecoplan-files">`). A page without that list (a test page) uses the plain path.
+pub fn file_url(path: &str) -> String {
+    thread_local! {
+        static FILES: Option<wasm_bindgen::JsValue> = build_files();
+    }
+    FILES
+        .with(|files| {
+            let files = files.as_ref()?;
+            js_sys::Reflect::get(files, &wasm_bindgen::JsValue::from_str(path))
+                .ok()?
+                .as_string()
+        })
+        .unwrap_or_else(|| path.to_string())
+}
+
+/// The page's list, parsed by the browser's own JSON (no Rust deserializer for one small map).
+fn build_files() -> Option<wasm_bindgen::JsValue> {
+    let text = web_sys::window()?
+        .document()?
+        .get_element_by_id("ecoplan-files")?
+        .text_content()?;
+    js_sys::JSON::parse(&text).ok().filter(|v| v.is_object())
+}
+
 pub fn query() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())

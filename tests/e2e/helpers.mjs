@@ -1,5 +1,6 @@
 // Shared by the end-to-end tests: a server for dist/ and a headless Chromium that stays offline.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
@@ -13,6 +14,14 @@ export const VIEWPORTS = [
   { width: 375, height: 812 },
   { width: 1280, height: 800 },
 ];
+
+/** The data files' hashed names a build's page lists: `{"data/cities/jiaozuo.json": "data/cities/jiaozuo-<hash>.json", …}`. */
+export function builtDataFiles(root = 'dist') {
+  const html = readFileSync(join(root, 'index.html'), 'utf8');
+  const list = html.match(/<script type="application\/json" id="ecoplan-files">(.*?)<\/script>/s);
+  if (!list) throw new Error(`${root}/index.html lists no data files (#ecoplan-files)`);
+  return JSON.parse(list[1]);
+}
 
 export async function startServer(options = {}) {
   const server = await serve({ root: 'dist', port: 0, ...options });

@@ -201,11 +201,12 @@ test('code that does not load (a missing file, a wrong MIME type) says so with a
 
 test('a browser without modules, or without JavaScript, is told why there is nothing to see', async () => {
   const html = readFileSync('dist/index.html', 'utf8');
-  assert.match(html, /<script nomodule src="\.\/nomodule\.js"><\/script>/);
+  const nomodule = html.match(/<script nomodule src="\.\/(nomodule-[0-9a-f]{10}\.js)"><\/script>/);
+  assert.ok(nomodule, 'the page loads nomodule.js (hashed) for browsers without modules');
   assert.match(html, /<noscript>.*请启用 JavaScript/s);
   const page = await browser.newPage();
   await page.setContent('<p id="boot-status" class="status" role="status">正在加载… Loading…</p>');
-  await page.addScriptTag({ path: 'dist/nomodule.js' });
+  await page.addScriptTag({ path: `dist/${nomodule[1]}` });
   assert.equal(await page.getAttribute('#boot-status', 'role'), 'alert');
   assert.match(await page.textContent('#boot-status'), /浏览器版本过旧.*too old/s);
   await page.close();
@@ -215,7 +216,7 @@ test('a failed catalog says that no city can be shown, and its retry loads it', 
   const s = await site({ root: 'dist' });
   const page = await browser.newPage();
   let fail = true;
-  await page.route('**/data/metrics.json', (route) => (fail ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
+  await page.route('**/data/metrics-*.json', (route) => (fail ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
   await page.goto(`${s.url}?city=jiaozuo&lang=zh`);
   const alert = await page.waitForSelector('[role=alert]');
   const text = await alert.textContent();
@@ -232,7 +233,7 @@ test('a stalled request ends with "the network did not answer" and a retry', asy
   const s = await site({ root: 'dist' });
   const page = await browser.newPage();
   let stall = true;
-  await page.route('**/data/cities/jiaozuo.json', (route) => (stall ? undefined : route.continue()));
+  await page.route('**/data/cities/jiaozuo-*.json', (route) => (stall ? undefined : route.continue()));
   await page.goto(`${s.url}?city=jiaozuo&lang=en`);
   const alert = await page.waitForSelector('[role=alert]', { timeout: 30000 });
   const text = await alert.textContent();

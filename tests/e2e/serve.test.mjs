@@ -18,6 +18,7 @@ function makeRoot() {
   const dir = mkdtempSync(join(tmpdir(), 'ecoplan-serve-'));
   writeFileSync(join(dir, 'index.html'), INDEX);
   writeFileSync(join(dir, 'app.wasm'), WASM);
+  writeFileSync(join(dir, 'app-0123456789.wasm'), WASM);
   mkdirSync(join(dir, 'data'));
   writeFileSync(join(dir, 'data', 'catalog.json'), '{"cities": []}');
   writeFileSync(join(dir, 'gone.txt'), 'soon deleted');
@@ -81,6 +82,13 @@ describe('serve.mjs at the root', () => {
     assert.equal(res.status, 200);
     assert.equal(res.headers['content-type'], 'application/wasm');
     assert.deepEqual(res.body, WASM);
+  });
+
+  test('a content-hashed name may be cached for ever; any other name is revalidated', async () => {
+    assert.equal((await get(port, '/app-0123456789.wasm')).headers['cache-control'], 'public, max-age=31536000, immutable');
+    for (const path of ['/', '/app.wasm', '/data/catalog.json']) {
+      assert.equal((await get(port, path)).headers['cache-control'], 'no-cache', path);
+    }
   });
 
   test('HEAD answers the headers without a body', async () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { canvasPixels, openPage, screenshot, startServer, useSiteAndBrowser } from './helpers.mjs';
+import { builtDataFiles, canvasPixels, openPage, screenshot, startServer, useSiteAndBrowser } from './helpers.mjs';
 import { CITIES, views } from './views.mjs';
 
 const VIEWS = ['overview', 'air', 'water', 'targets', 'green', 'compare', 'sources'];
@@ -354,7 +354,7 @@ test('no horizontal overflow at 320, 375 and 1280 px in any view', async () => {
 
 test('a broken city file shows a clear message; the other cities still work', async () => {
   const broken = await startServer({
-    overrides: { 'data/cities/jiaozuo.json': { body: '{"city": "jiaozuo", "name": ' } },
+    overrides: { [builtDataFiles()['data/cities/jiaozuo.json']]: { body: '{"city": "jiaozuo", "name": ' } },
   });
   try {
     const { page } = await openPage(env.browser, { width: 375, height: 812 });

@@ -1,0 +1,59 @@
+// What a build puts in dist/, read as a web team's host would serve it: which names are content
+// hashed (cacheable for ever) and which keep their names (served no-cache), as the README says.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+import { HASHED_NAME } from '../../scripts/serve.mjs';
+import { builtDataFiles } from './helpers.mjs';
+
+/** The files that keep their names from one upload to the next: the page, the worker (browsers
+ * fetch it by its own name) and the embed script (host pages link to it). */
+const STABLE = ['embed.js', 'index.html', 'sw.js'];
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+const files = walk('dist').map((path) => relative('dist', path)).sort();
+
+test('every file but the page, the worker and embed.js is named by a hash of its own content', () => {
+  assert.ok(files.length >= 18, `dist/ has ${files.length} files`);
+  for (const file of files) {
+    if (STABLE.includes(file)) continue;
+    const name = file.match(HASHED_NAME);
+    assert.ok(name, `${file}: no content hash in its name, so it cannot be cached for ever`);
+    const hash = createHash('sha256').update(readFileSync(join('dist', file))).digest('hex').slice(0, 10);
+    assert.equal(name[0].slice(1, 11), hash, `${file}: the name's hash is not its content's`);
+  }
+  for (const file of STABLE) assert.ok(files.includes(file), `dist/${file} is missing`);
+});
+
+test("the README's caching advice names exactly the files that keep their names", () => {
+  const readme = readFileSync('README.md', 'utf8').replace(/\s+/g, ' ');
+  const advice = readme.match(/Serve these with `Cache-Control: no-cache`: (.*?)\. Everything else/);
+  assert.ok(advice, 'README: no sentence "Serve these with `Cache-Control: no-cache`: …."');
+  const named = [...advice[1].matchAll(/`([^`]+)`/g)].map((m) => m[1]).sort();
+  assert.deepEqual(named, STABLE);
+  assert.match(readme, /Everything else in `dist\/` has a content hash in its name/);
+});
+
+test('the page lists every data file under its plain path, and each listed file is there', () => {
+  const cities = JSON.parse(readFileSync('data/cities.json', 'utf8')).cities.map((c) => c.id);
+  const listed = builtDataFiles();
+  assert.deepEqual(
+    Object.keys(listed).sort(),
+    ['data/metrics.json', ...cities.map((id) => `data/cities/${id}.json`)].sort(),
+  );
+  for (const [plain, hashed] of Object.entries(listed)) {
+    assert.ok(files.includes(hashed), `${hashed} (for ${plain}) is not in dist/`);
+    assert.deepEqual(readFileSync(join('dist', hashed)), readFileSync(plain), `${hashed} is not a copy of ${plain}`);
+  }
+  const manifestLink = readFileSync('dist/index.html', 'utf8').match(/<link rel="manifest" href="\.\/([^"]+)">/);
+  assert.ok(manifestLink && files.includes(manifestLink[1]), 'the page links the hashed manifest');
+  const manifest = JSON.parse(readFileSync(join('dist', manifestLink[1]), 'utf8'));
+  for (const icon of manifest.icons) assert.ok(files.includes(icon.src), `manifest icon ${icon.src} is not in dist/`);
+});
