@@ -268,7 +268,8 @@ export async function webkitDriver() {
       errors: [], // plain WebDriver cannot listen to the page's errors
       goto: (url) => wd('POST', `${s}/url`, { url }),
       reload: () => wd('POST', `${s}/refresh`, {}),
-      url: () => wd('GET', `${s}/url`),
+      // The page's own address: WebDriver's Get Current URL learns of a pushState late.
+      url: () => evaluate(() => location.href),
       evaluate,
       click: async (selector) => wd('POST', `${s}/element/${await element(selector)}/click`, {}),
       // WebDriver has no focus command, and a click on a chart would pick the mark under it.

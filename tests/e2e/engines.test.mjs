@@ -163,6 +163,13 @@ for (const [engine, launch] of Object.entries(DRIVERS)) {
           [SECTION[view], want.title],
           { what: `${view}: its section, titled «${want.title}»` },
         );
+        // The charts as the view model has them: Compare's fills in as each city's data arrives.
+        await waitFor(
+          d,
+          (sel, labels) => JSON.stringify([...document.querySelectorAll(`section.view.${sel} canvas`)].map((c) => c.getAttribute('aria-label'))) === labels,
+          [SECTION[view], JSON.stringify(want.charts)],
+          { what: `${view}: the charts ${JSON.stringify(want.charts)}` },
+        );
         const url = new URL(await d.url());
         assert.equal(url.searchParams.get('view') ?? 'overview', view, `${engine}: the URL follows the view`);
         assert.equal(url.searchParams.get('city'), CITY, `${engine}: the URL keeps the city`);
@@ -211,6 +218,7 @@ for (const [engine, launch] of Object.entries(DRIVERS)) {
       assert.ok(text.includes(data.plan.title.zh), `${engine}: the plan's title`);
       // The dialog moves focus to its close button; Escape from there closes it.
       await waitFor(d, () => document.activeElement?.matches('[role=dialog] button.close'), [], { what: 'focus in the dialog' });
+      await d.screenshot(`test-results/${engine}-source-dialog.png`);
       await d.press('Escape');
       await waitFor(d, () => document.querySelector('[role=dialog]') === null, [], { what: 'the dialog closed by Escape' });
     });
