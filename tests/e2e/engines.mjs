@@ -10,7 +10,7 @@
 //   close()                                      browser, driver and display gone
 // and `waitFor` below polls any of them through evaluate.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -155,6 +155,22 @@ function miniBrowser() {
   throw new Error('no WebKitGTK MiniBrowser under /usr/lib/*-linux-gnu/: run scripts/setup.sh test (Debian\'s webkit2gtk-driver)');
 }
 
+/** The processes whose parent is `pid` (from /proc). */
+function childrenOf(pid) {
+  const found = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^[0-9]+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so count from the last ")".
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) found.push(Number(entry));
+    } catch {
+      // exited while we looked
+    }
+  }
+  return found;
+}
+
 /** The W3C WebDriver key codes of the DOM key names the tests press. */
 const WD_KEYS = {
   Enter: '\uE007',
@@ -197,8 +213,17 @@ export async function webkitDriver() {
   const spawnFailed = new Promise((_, fail) => proc.once('error', (e) => fail(new Error(`xvfb-run WebKitWebDriver: ${e.message}`))));
   spawnFailed.catch(() => {});
   const kill = async () => {
-    for (const signal of ['SIGTERM', 'SIGKILL']) {
-      if (exited) break;
+    // WebKitWebDriver first: xvfb-run then stops Xvfb and removes its temporary folder itself.
+    for (const pid of childrenOf(proc.pid)) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // gone already
+      }
+    }
+    for (let i = 0; i < 50 && !exited; i++) await sleep(100);
+    // Whatever is left of the group (a browser that did not quit), then the group itself.
+    for (const signal of exited ? ['SIGKILL'] : ['SIGTERM', 'SIGKILL']) {
       try {
         process.kill(-proc.pid, signal);
       } catch {
