@@ -37,7 +37,7 @@ impl ChartModel {
         match self {
             ChartModel::Trend(c) if c.compact => (css_width * 0.5).clamp(150.0, 200.0),
             ChartModel::Trend(_) => (css_width * 0.6).clamp(220.0, 320.0),
-            ChartModel::Compare(c) => 48.0 + 52.0 * c.rows.len() as f64,
+            ChartModel::Compare(c) => 26.0 + compare_header(c) + 52.0 * c.rows.len() as f64,
         }
     }
 }
@@ -410,6 +410,16 @@ fn draw_trend<DB: DrawingBackend>(
     Ok(geometry)
 }
 
+/// The space above a Compare plot, in CSS px: the unit and the reference line's label each get a
+/// line of their own, since on a phone the label, placed beside the line, can reach the unit.
+fn compare_header(model: &CompareChart) -> f64 {
+    if model.reference.is_some() && !model.unit.is_empty() {
+        36.0
+    } else {
+        22.0
+    }
+}
+
 fn draw_compare<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     model: &CompareChart,
@@ -428,7 +438,7 @@ fn draw_compare<DB: DrawingBackend>(
     let (low, top) = value_range(values, model.unit == "%");
     let rows = model.rows.len().max(1) as f64;
     let mut chart = ChartBuilder::on(root)
-        .margin_top(s(22.0))
+        .margin_top(s(compare_header(model)))
         .margin_right(s(22.0))
         .margin_left(s(12.0))
         .x_label_area_size(s(24.0))

@@ -44,7 +44,9 @@ function workerUrl() {
 let accepted = false;
 function offerUpdate(registration) {
   const waiting = registration.waiting;
-  if (!waiting || document.getElementById('ecoplan-update')) return;
+  // A new version is one waiting behind a running one: a first install has no active worker yet.
+  if (!waiting || !registration.active || registration.active === waiting) return;
+  if (document.getElementById('ecoplan-update')) return;
   const bar = document.createElement('div');
   bar.id = 'ecoplan-update';
   bar.setAttribute('role', 'status');
@@ -55,7 +57,9 @@ function offerUpdate(registration) {
   button.textContent = zh() ? '更新' : 'Update';
   button.addEventListener('click', () => {
     accepted = true;
-    waiting.postMessage({ type: 'ecoplan:activate' });
+    // Already active (it took over meanwhile): the page only has to reload onto it.
+    if (waiting.state === 'activated') location.reload();
+    else waiting.postMessage({ type: 'ecoplan:activate' });
   });
   bar.append(text, button);
   // In a frame as tall as its content a bar fixed to the bottom is off screen: put it first.
@@ -66,13 +70,17 @@ function offerUpdate(registration) {
 try {
   if ('serviceWorker' in navigator) {
     let reloading = false;
-    const hadController = Boolean(navigator.serviceWorker.controller);
+    let controlled = Boolean(navigator.serviceWorker.controller);
     navigator.serviceWorker.addEventListener('controllerchange', () => {
       // A new build took over: reload onto it when the reader asked for it, or when this page
-      // was already running a build (never a mix of two). The very first install does neither.
-      if ((accepted || hadController) && !reloading) {
+      // was already running a build (never a mix of two; the reader may have accepted it in
+      // another tab). The very first install does neither, and is no new version.
+      if ((accepted || controlled) && !reloading) {
         reloading = true;
         location.reload();
+      } else {
+        controlled = true;
+        document.getElementById('ecoplan-update')?.remove();
       }
     });
     navigator.serviceWorker.register(workerUrl()).then(
@@ -81,7 +89,9 @@ try {
         registration.addEventListener('updatefound', () => {
           const installing = registration.installing;
           installing?.addEventListener('statechange', () => {
-            if (installing.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(registration);
+            // Not `navigator.serviceWorker.controller`: WebKit reports the page as controlled
+            // before a first install's 'installed' arrives, which would offer a first install.
+            if (installing.state === 'installed') offerUpdate(registration);
           });
         });
       },
