@@ -90,6 +90,30 @@ fn build_files() -> Option<wasm_bindgen::JsValue> {
     js_sys::JSON::parse(&text).ok().filter(|v| v.is_object())
 }
 
+/// Called after every chart drawing; the first time, marks it for measurement
+/// (`performance.mark("ecoplan:first-chart")`) and tells the page (an `ecoplan:first-chart`
+/// event on `document`), which then starts the offline precache.
+pub fn first_chart_drawn() {
+    thread_local! {
+        static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if DONE.with(|done| done.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(performance) = window.performance() {
+        let _ = performance.mark("ecoplan:first-chart");
+    }
+    if let (Some(document), Ok(event)) = (
+        window.document(),
+        web_sys::Event::new("ecoplan:first-chart"),
+    ) {
+        let _ = document.dispatch_event(&event);
+    }
+}
+
 pub fn query() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())

@@ -182,5 +182,6 @@ fn paint(
         })
         .collect();
     let _ = canvas.set_attribute("data-points", &at.join(" "));
+    crate::web::first_chart_drawn();
     Some(geometry)
 }
