@@ -6,6 +6,11 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 say "compiling the widget for wasm32 (release)"
+# Where the standard library is built here (build-std), a panic aborts without formatting its
+# message first: nothing in a browser reads it, and it saves 40 KB raw, 14 KB gzip of wasm.
+if ! have_wasm_target; then
+  export RUSTFLAGS="${RUSTFLAGS:-} -Zunstable-options -Cpanic=immediate-abort"
+fi
 wasm_cargo build --release --target wasm32-unknown-unknown --bin ecoplan
 
 out="$ROOT/target/wasm-bindgen"

@@ -5,9 +5,20 @@ use crate::lang::Lang;
 use crate::model::{Bound, Direction, Observation, ValueKind};
 
 /// A value as the plan prints it: no trailing zeros, up to the four decimals the plans use.
+/// Written with integers: core's float formatting would add about 10 KB to the wasm.
 pub fn format_value(v: f64) -> String {
-    let s = format!("{v:.4}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    if !v.is_finite() {
+        return "—".to_string();
+    }
+    // Saturates far beyond any figure a plan prints (1.8e15).
+    let scaled = (v.abs() * 10_000.0).round() as u64;
+    let (whole, fraction) = (scaled / 10_000, scaled % 10_000);
+    let sign = if v < 0.0 && scaled != 0 { "-" } else { "" };
+    if fraction == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{fraction:04}");
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }
 
 /// The value with its unit (or the plan's words), e.g. `≥ 95%`, `比2015年下降 35.6%`.
@@ -104,6 +115,13 @@ mod tests {
         assert_eq!(format_value(57.5), "57.5");
         assert_eq!(format_value(0.8618), "0.8618");
         assert_eq!(format_value(100.0), "100");
+        assert_eq!(format_value(0.05), "0.05");
+        assert_eq!(format_value(1.0001), "1.0001");
+        assert_eq!(format_value(9.99996), "10");
+        assert_eq!(format_value(-13.0), "-13");
+        assert_eq!(format_value(-0.4), "-0.4");
+        assert_eq!(format_value(-0.00001), "0");
+        assert_eq!(format_value(f64::NAN), "—");
     }
 
     #[test]

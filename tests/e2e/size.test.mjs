@@ -11,15 +11,19 @@ const KB = 1024;
 // wasm from 210,791 to 232,249 B gzip; dropping serde_path_to_error from the browser build
 // (-9,804 B) and the CSV's number test no longer calling `str::parse::<f64>` (-13,965 B across
 // that merge: core's float parser and its 10 KB table of powers of five, by twiggy) brought it to
-// 219,997 B, inside the budgets set before.
+// 219,997 B. Issue 10: panics abort without formatting a message where build-std is used
+// (-39,857 B raw, -13,859 B gzip) and values are formatted with integers: 206,682 B gzip,
+// 169,085 B brotli. Issue 10's own targets (wasm 100 KiB brotli, first view 125 KiB brotli) are
+// not met yet; these budgets hold what has been won.
 test('the wasm, compressed, stays within its budget', () => {
   const wasm = report.files.find((f) => f.file.endsWith('.wasm'));
-  assert.ok(wasm.gzip <= 220 * KB, `wasm ${wasm.gzip} B gzip > 220 KiB`);
-  assert.ok(wasm.brotli <= 180 * KB, `wasm ${wasm.brotli} B brotli > 180 KiB`);
+  assert.ok(wasm.gzip <= 206 * KB, `wasm ${wasm.gzip} B gzip > 206 KiB`);
+  assert.ok(wasm.brotli <= 168 * KB, `wasm ${wasm.brotli} B brotli > 168 KiB`);
 });
 
 test('a first view (page, code, style, one city) stays within its budget', () => {
-  assert.ok(report.first_view.gzip <= 260 * KB, `first view ${report.first_view.gzip} B gzip > 260 KiB`);
+  assert.ok(report.first_view.gzip <= 245 * KB, `first view ${report.first_view.gzip} B gzip > 245 KiB`);
+  assert.ok(report.first_view.brotli <= 200 * KB, `first view ${report.first_view.brotli} B brotli > 200 KiB`);
 });
 
 test('the offline precache (all five cities) stays within its budget', () => {
