@@ -1,7 +1,7 @@
 # The two commands a newcomer needs: `make serve` (set up, build, serve) and `make test` (every test).
 PORT ?= 8080
 
-.PHONY: serve test build check-data setup setup-test clean
+.PHONY: serve test build check-data setup setup-test clean bench
 
 serve: build
 	node scripts/serve.mjs --root dist --port $(PORT)
@@ -11,6 +11,11 @@ test: setup-test
 
 build: setup
 	bash scripts/build.sh
+
+# EcoPlan against an ECharts page of the same screens, on this machine (a few minutes; not part of
+# make test: it reports and does not enforce). README, "Benchmark".
+bench: build
+	node scripts/bench.mjs
 
 check-data:
 	cargo run --quiet --bin ecoplan-data -- check data
