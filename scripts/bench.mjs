@@ -369,6 +369,7 @@ async function memoryRuns(browser, sites) {
     const { context, page, cdp, errors } = await openPage(browser, noThrottle);
     try {
       await page.goto(PAGES.ecoplan.url(sites.ecoplan, cityList[0], 'overview'));
+      await page.evaluate(() => window.__benchFirstChart);
       await ecoplanShows(page, cityList[0], 'overview');
       out.ecoplan_first_view = await memory(page, cdp);
       let visited = 0;
