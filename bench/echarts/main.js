@@ -161,7 +161,7 @@ function option(chart) {
       showDelay: 0,
       transitionDuration: 0,
       confine: true,
-      axisPointer: { type: 'line' },
+      axisPointer: { type: 'line', animation: false },
       formatter: (params) =>
         [...new Set(params.filter((p) => p.data && p.data.readout).map((p) => p.data.readout))].join('<br>'),
     },
