@@ -564,7 +564,7 @@ function table(r) {
     const m = r.memory[key];
     L.push(`${label.padEnd(36)}${pad(mb(m.v8_heap_used), 10)}${pad(mb(m.wasm_memory), 10)}${pad(m.dom_nodes, 11)}${pad(m.js_event_listeners, 11)}${pad(m.canvases, 10)}`);
   }
-  return L.join('\n');
+  return L.map((line) => line.trimEnd()).join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
