@@ -49,7 +49,8 @@ boot = replaceOnce(boot, "'./ecoplan.js'", `'./${glueName}'`, 'www/boot.js');
 const bootName = hashedName('boot.js', boot);
 writeFileSync(join(distDir, bootName), boot);
 
-const css = readFileSync(join(www, 'style.css'));
+// The stylesheet's and the page's comments are for maintainers: every reader would download them.
+const css = readFileSync(join(www, 'style.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*\n/g, '\n');
 const cssName = hashedName('style.css', css);
 writeFileSync(join(distDir, cssName), css);
 
@@ -94,7 +95,7 @@ for (const name of readdirSync(join(dataDir, 'cities')).filter((n) => n.endsWith
   copyData(`cities/${name}`);
 }
 
-let html = readFileSync(join(www, 'index.html'), 'utf8');
+let html = readFileSync(join(www, 'index.html'), 'utf8').replace(/\s*<!--[\s\S]*?-->/g, '');
 html = replaceOnce(html, '"./style.css"', `"./${cssName}"`, 'www/index.html');
 html = replaceOnce(html, '"./boot.js"', `"./${bootName}"`, 'www/index.html');
 html = replaceOnce(html, '"./icon.svg"', `"./${iconNames['icon.svg']}"`, 'www/index.html');

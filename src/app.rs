@@ -151,14 +151,22 @@ pub fn app() -> Html {
         .map(|(id, name, status)| (*id, name.get(lang), *status))
         .collect();
 
+    // Compare and Sources show every city: they wait for all five (and the catalog), so that no
+    // row or plan arriving later moves what is already on screen.
+    let all_arrived = !matches!(data.catalog, None | Some(Load::Loading))
+        && cities
+            .iter()
+            .all(|(_, _, status)| !matches!(status, CityStatus::Loading));
+    // `None` while the view's data is on its way.
     let body = match (ui.view, data.catalog.as_ref(), data.city(ui.city)) {
+        (View::Compare | View::Sources, _, _) if !all_arrived => None,
         (View::Sources, catalog, _) => {
             let catalog = match catalog {
                 Some(Load::Ready(c)) => Some(&**c),
                 _ => None,
             };
             let view = std::rc::Rc::new(views::sources::sources(&cities, catalog, lang));
-            html! { <About view={view} /> }
+            Some(html! { <About view={view} /> })
         }
         (View::Compare, Some(Load::Ready(catalog)), _) => {
             let view = Rc::new(views::compare::compare(
@@ -167,7 +175,7 @@ pub fn app() -> Html {
                 ui.metric.as_deref(),
                 lang,
             ));
-            html! { <Compare lang={lang} dark={*dark} view={view} on_metric={on_metric} /> }
+            Some(html! { <Compare lang={lang} dark={*dark} view={view} on_metric={on_metric} /> })
         }
         (_, Some(Load::Failed(why)), _) => {
             // Without the catalog no city can be shown: say so, not that one city failed.
@@ -175,7 +183,7 @@ pub fn app() -> Html {
                 let data = data.clone();
                 Callback::from(move |_: MouseEvent| load_catalog(&data))
             };
-            failure(lang, Key::CatalogFailed, None, why, retry)
+            Some(failure(lang, Key::CatalogFailed, None, why, retry))
         }
         (_, _, Some(Load::Failed(why))) => {
             let retry = {
@@ -183,19 +191,23 @@ pub fn app() -> Html {
                 let city = ui.city;
                 Callback::from(move |_: MouseEvent| load_city(&data, city))
             };
-            failure(
+            Some(failure(
                 lang,
                 Key::LoadFailed,
                 Some(Key::OtherCitiesWork),
                 why,
                 retry,
-            )
+            ))
         }
         (view, Some(Load::Ready(catalog)), Some(Load::Ready(city))) => {
-            city_view(view, lang, *dark, city, catalog, on_view.clone())
+            Some(city_view(view, lang, *dark, city, catalog, on_view.clone()))
         }
-        _ => html! { <p class="status" role="status">{ t(lang, Key::Loading) }</p> },
+        _ => None,
     };
+    // Nothing below the view until it is there: a footer the view then pushed down would move.
+    // (Hidden, not removed: the embed panel in it keeps its state.)
+    let loaded = body.is_some();
+    let body = body.unwrap_or_else(|| placeholder(lang, ui.view));
     let source_panel = ui.source.as_ref().map(|open| {
         let source = &open.citation;
         let plan = match data.city(&source.city) {
@@ -218,7 +230,7 @@ pub fn app() -> Html {
                 <Header lang={lang} city={ui.city} names={names} on_city={on_city} on_lang={on_lang} />
                 <Tabs lang={lang} url={ui.url()} on_view={on_view.clone()} />
                 <main id="main">{ body }</main>
-                <footer class="bottom">
+                <footer class="bottom" hidden={!loaded}>
                     { downloads }
                     <EmbedPanel lang={lang} url={ui.url()} />
                     <p class="credit"><a href={to_query(&crate::url_state::UrlState { view: View::Sources, ..ui.url() })}
@@ -297,6 +309,18 @@ fn city_view(
         View::Targets => html! { <Targets view={Rc::new(views::targets::targets(city, lang))} /> },
         View::Green => html! { <Green view={Rc::new(views::green::green(city, lang))} /> },
         View::Compare | View::Sources => html! {},
+    }
+}
+
+/// While a view's data is on its way: boxes of the view's shape, the same as the page's skeleton
+/// (www/index.html), so that the view replaces them without moving anything around them.
+fn placeholder(lang: Lang, view: View) -> Html {
+    html! {
+        <div class="placeholder" data-view={view.code()}>
+            <div class="ph-title"></div>
+            <div class="ph-notice"><p class="status" role="status">{ t(lang, Key::Loading) }</p></div>
+            <div class="ph-boxes"><div class="ph-box"></div><div class="ph-box"></div><div class="ph-box"></div></div>
+        </div>
     }
 }
 

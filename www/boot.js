@@ -1,15 +1,22 @@
-// Starts EcoPlan: loads the wasm app (or says why it cannot, with a retry), keeps it working
-// offline with the service worker, offers a new version when one is deployed, and tells a framing
-// page its height.
+// Starts EcoPlan: shapes the page's skeleton as the view it will show, loads the wasm app (or says
+// why it cannot, with a retry), keeps it working offline with the service worker, offers a new
+// version when one is deployed, and tells a framing page its height.
 const GLUE = './ecoplan.js';
 
-const status = document.getElementById('boot-status');
 const zh = () => !document.documentElement.lang.startsWith('en');
 
 /** The reader's message when the code cannot start, in both languages, with a way to try again. */
 function failed(err) {
   console.error(err);
-  if (!status) return;
+  let status = document.getElementById('boot-status');
+  if (!status) {
+    // The app had begun to replace the skeleton: say it where the widget is.
+    status = document.createElement('p');
+    status.id = 'boot-status';
+    (document.getElementById('ecoplan') ?? document.body).prepend(status);
+  }
+  // Shown even without the stylesheet (a half-finished upload).
+  status.closest('[hidden]')?.removeAttribute('hidden');
   status.className = 'error';
   status.setAttribute('role', 'alert');
   status.textContent = '看板未能启动（网络中断或网站文件不完整）。EcoPlan could not start (the network failed, or the site\'s files are incomplete). ';
@@ -20,11 +27,37 @@ function failed(err) {
   status.append(retry);
 }
 
+/** The last `?name=` in the address, decoded, as the widget reads it (url_state.rs); or null. */
+function param(name) {
+  let value = null;
+  for (const pair of location.search.replace(/^\?+/, '').split('&')) {
+    const at = pair.indexOf('=');
+    if ((at < 0 ? pair : pair.slice(0, at)) !== name) continue;
+    try {
+      value = decodeURIComponent(at < 0 ? '' : pair.slice(at + 1));
+    } catch {
+      value = '';
+    }
+  }
+  return value;
+}
+
+const VIEWS = ['overview', 'air', 'water', 'targets', 'green', 'compare', 'sources'];
+const view = VIEWS.includes(param('view')) ? param('view') : 'overview';
+
+// The page's skeleton is the overview's; another view's takes that view's shape. New boxes, not
+// the same ones changed: boxes already on screen that moved would be a layout shift.
+const skeleton = document.querySelector('#ecoplan .placeholder');
+if (skeleton && view !== 'overview') {
+  const shaped = skeleton.cloneNode(true);
+  shaped.dataset.view = view;
+  skeleton.replaceWith(shaped);
+}
+
 // The glue is imported here, not statically, so a missing file, a wrong MIME type or a
 // half-finished upload shows the message above instead of "Loading" for ever.
-import(GLUE)
-  .then((glue) => glue.default())
-  .then(() => status && status.remove(), failed);
+const app = import(GLUE).then((glue) => glue.default());
+app.then(() => document.getElementById('boot-status')?.remove(), failed);
 
 // Under Trusted Types (`require-trusted-types-for 'script'`) a script URL must come from a policy.
 function workerUrl() {

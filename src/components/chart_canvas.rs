@@ -127,8 +127,16 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     };
 
     let mark = (*active).and_then(|i| props.model.marks().get(i));
+    // Compare's height follows its rows, not its width: a spacer that tall holds the chart's place
+    // before it has drawn (the browser may paint in between), and the canvas lies over it. A
+    // trend's height follows its width, which the stylesheet reserves.
+    let fixed = matches!(&*props.model, ChartModel::Compare(_))
+        .then(|| (props.model.css_height(0.0).round() as u32).to_string());
     html! {
-        <div class="chart-box">
+        <div class={classes!("chart-box", fixed.is_some().then_some("fixed"))}>
+            if let Some(height) = fixed {
+                <svg class="chart-space" height={height} aria-hidden="true"></svg>
+            }
             <canvas
                 ref={canvas_ref}
                 class={classes!("chart", matches!(&*props.model, ChartModel::Trend(c) if c.compact).then_some("compact"))}

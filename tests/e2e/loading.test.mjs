@@ -1,0 +1,186 @@
+// Loading: nothing on screen moves while the widget starts (layout shift 0 in every view, on a phone
+// and a desktop, on a fast and on a slow network, and in a host page's frame).
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { BASE, launchBrowser, startServer, VIEWPORTS } from './helpers.mjs';
+
+const VIEWS = ['overview', 'air', 'water', 'targets', 'green', 'compare', 'sources'];
+// What Lighthouse's mobile run emulates: a slow 4G network and a phone's CPU.
+const SLOW_NETWORK = { offline: false, latency: 150, downloadThroughput: 180000, uploadThroughput: 84000 };
+const SLOW_CPU = 4;
+
+let browser;
+let site;
+const cleanup = [];
+
+before(async () => {
+  browser = await launchBrowser();
+  site = await startServer({ base: BASE });
+});
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+  for (const f of cleanup) f();
+});
+
+/** Records every layout shift not caused by input, in every frame, from the first paint on. */
+function watchShifts() {
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      window.__shifts.push({
+        value: e.value,
+        at: Math.round(e.startTime),
+        moved: e.sources.map((s) => `${s.node?.nodeName ?? '?'}.${s.node?.className ?? ''} y${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}`),
+      });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+async function slowDown(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW_CPU });
+  return cdp;
+}
+
+/** The view is complete: its content (the footer shows once it is), every chart drawn, and the worker installed. */
+async function complete(page) {
+  await page.waitForSelector('footer.bottom:not([hidden])', { timeout: 60000 });
+  await page.waitForFunction(() => [...document.querySelectorAll('main canvas')].every((c) => c.hasAttribute('data-points')), null, { timeout: 60000 });
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForTimeout(300);
+}
+
+const cls = (shifts) => shifts.reduce((sum, s) => sum + s.value, 0);
+const describeShifts = (shifts) => shifts.map((s) => `${s.value.toFixed(4)} at ${s.at} ms: ${s.moved.join(', ')}`).join('\n');
+
+/** A first visit (a new context: no cache, no worker) to `query`; its layout shifts. */
+async function firstVisit(query, { viewport, slow = false }) {
+  const context = await browser.newContext({ viewport });
+  await context.addInitScript(watchShifts);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  if (slow) await slowDown(context, page);
+  await page.goto(`${site.url}${query}`);
+  await complete(page);
+  const shifts = await page.evaluate(() => window.__shifts);
+  await context.close();
+  assert.deepEqual(errors, []);
+  return shifts;
+}
+
+describe('no layout shift while the widget loads', () => {
+  for (const viewport of VIEWPORTS) {
+    for (const view of VIEWS) {
+      test(`${view} at ${viewport.width} px`, async () => {
+        const shifts = await firstVisit(`?city=zhengzhou&view=${view}`, { viewport });
+        assert.equal(cls(shifts), 0, `${view} at ${viewport.width} px:\n${describeShifts(shifts)}`);
+      });
+    }
+  }
+
+  test('the overview on a phone over a slow network with a slow CPU (as Lighthouse emulates)', async () => {
+    const shifts = await firstVisit('?city=zhengzhou', { viewport: VIEWPORTS[0], slow: true });
+    assert.equal(cls(shifts), 0, describeShifts(shifts));
+  });
+
+  test('in English, and for the default city without ?city=', async () => {
+    for (const viewport of VIEWPORTS) {
+      for (const query of ['?lang=en', '?lang=en&view=air&city=jiaozuo']) {
+        const shifts = await firstVisit(query, { viewport });
+        assert.equal(cls(shifts), 0, `${query} at ${viewport.width} px:\n${describeShifts(shifts)}`);
+      }
+    }
+  });
+});
+
+describe('the skeleton has the app\'s shape', () => {
+  /** Where the header, the views and the first box are, with the glue held back (the skeleton) and once loaded. */
+  async function boxes(page) {
+    return page.evaluate(() => {
+      const box = (sel) => {
+        const r = document.querySelector(sel)?.getBoundingClientRect();
+        return r && { y: Math.round(r.y), height: Math.round(r.height) };
+      };
+      return { header: box('.top'), tabs: box('.tabs'), first: box('.ph-box, main .card, main figure') };
+    });
+  }
+
+  for (const viewport of VIEWPORTS) {
+    for (const lang of ['zh', 'en']) {
+      test(`header, views and the overview's first card at ${viewport.width} px (${lang})`, async () => {
+        const context = await browser.newContext({ viewport });
+        const page = await context.newPage();
+        let release;
+        const held = new Promise((resolve) => {
+          release = resolve;
+        });
+        await page.route(/\/ecoplan-[0-9a-f]{10}\.js$/, async (route) => {
+          await held;
+          await route.continue();
+        });
+        await page.goto(`${site.url}?city=zhengzhou&lang=${lang}`);
+        await page.waitForSelector('.skeleton');
+        const skeleton = await boxes(page);
+        release();
+        await page.waitForSelector('.overview .cards canvas[data-points]');
+        const loaded = await boxes(page);
+        assert.deepEqual(loaded.header, skeleton.header, 'the header');
+        assert.deepEqual(loaded.tabs, skeleton.tabs, 'the views');
+        // The skeleton's boxes are sized for Chinese, the default; English titles and notices may
+        // take more lines (the app's boxes replace these, so nothing moves either way).
+        if (lang === 'zh') assert.deepEqual(loaded.first, skeleton.first, 'the first card');
+        await context.close();
+      });
+    }
+  }
+});
+
+test('in a host page\'s frame: nothing moves inside it, and its height only grows', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ecoplan-loading-host-'));
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>Host</title></head><body>
+<h1>A government page</h1>
+<div data-ecoplan-city="zhengzhou" data-ecoplan-lang="zh"></div>
+<p>After the widget.</p>
+<script src="${site.url}embed.js"></script></body></html>`,
+  );
+  const host = await startServer({ root: dir });
+  cleanup.push(() => host.server.close());
+  const found = [];
+  // Three visits at each width: a frame laid out before its stylesheet arrived moved everything once.
+  for (const viewport of VIEWPORTS) {
+    for (let visit = 0; visit < 3; visit++) {
+      const context = await browser.newContext({ viewport });
+      await context.addInitScript(watchShifts);
+      await context.addInitScript(() => {
+        if (window.parent !== window) return;
+        window.__heights = [];
+        window.addEventListener('message', (e) => e.data?.type === 'ecoplan:resize' && window.__heights.push(e.data.height));
+      });
+      const page = await context.newPage();
+      await page.goto(host.url.replace('127.0.0.1', 'localhost'));
+      const frame = await (await page.waitForSelector('iframe[data-ecoplan]')).contentFrame();
+      await frame.waitForSelector('footer.bottom:not([hidden])', { timeout: 60000 });
+      await frame.waitForSelector('.card canvas[data-points]');
+      await page.waitForTimeout(1500);
+      const heights = await page.evaluate(() => window.__heights);
+      const inside = await frame.evaluate(() => window.__shifts);
+      if (visit === 0) found.push(`${viewport.width} px: heights ${heights.join(' → ')}; shift inside ${cls(inside)}`);
+      assert.equal(cls(inside), 0, `inside the frame at ${viewport.width} px:\n${describeShifts(inside)}`);
+      assert.ok(heights.length > 0, 'the frame reports its height');
+      heights.slice(1).forEach((h, i) => assert.ok(h >= heights[i], `the frame never shrinks: ${heights.join(' → ')}`));
+      await context.close();
+    }
+  }
+  console.log(`# frame: ${found.join('; ')}`);
+});
