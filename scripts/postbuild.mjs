@@ -109,12 +109,19 @@ html = replaceOnce(
   `  <script type="application/json" id="ecoplan-files">${JSON.stringify(dataFiles)}</script>\n  <script type="module"`,
   'www/index.html',
 );
-// Start fetching the wasm while the glue and boot script load.
+// The city a first visit opens, as the widget chooses it (the listed default, else the first): boot.js
+// asks for its file early.
+const defaultCity = cityList.cities.some((c) => c.id === cityList.default) ? cityList.default : cityList.cities[0]?.id ?? '';
+html = replaceOnce(html, '<div id="ecoplan">', `<div id="ecoplan" data-default-city="${defaultCity}">`, 'www/index.html');
+// Start fetching the wasm and the catalog (every view needs it) while the glue and boot script
+// load. `crossorigin` on both: the glue's and the widget's fetches (CORS mode, same-origin
+// credentials) take these responses instead of asking again.
 html = replaceOnce(
   html,
   '  <script type="module"',
   `  <link rel="modulepreload" href="./${glueName}">\n` +
     `  <link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin>\n` +
+    `  <link rel="preload" href="./${dataFiles['data/metrics.json']}" as="fetch" crossorigin>\n` +
     '  <script type="module"',
   'www/index.html',
 );
@@ -146,7 +153,7 @@ writeFileSync(join(distDir, 'sw.js'), sw);
 // real visit): the page, code, style, icon, the catalog and the city a visit without ?city= opens
 // (`default` in data/cities.json, the list the widget is built with). The service worker's precache
 // follows in the background.
-const DEFAULT_CITY = cityList.default;
+const DEFAULT_CITY = defaultCity;
 const firstView = new Set([
   'index.html',
   bootName,

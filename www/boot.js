@@ -1,6 +1,7 @@
-// Starts EcoPlan: shapes the page's skeleton as the view it will show, loads the wasm app (or says
-// why it cannot, with a retry), keeps it working offline with the service worker, offers a new
-// version when one is deployed, and tells a framing page its height.
+// Starts EcoPlan: shapes the page's skeleton as the view it will show, asks for the data the view
+// will need at once, loads the wasm app (or says why it cannot, with a retry), keeps it working
+// offline with the service worker, offers a new version when one is deployed, and tells a framing
+// page its height.
 const GLUE = './ecoplan.js';
 
 const zh = () => !document.documentElement.lang.startsWith('en');
@@ -42,6 +43,15 @@ function param(name) {
   return value;
 }
 
+// The data files this build has (plain path -> hashed name) and the city a first visit opens.
+const list = document.getElementById('ecoplan-files');
+let files = {};
+try {
+  files = JSON.parse(list.textContent) ?? {};
+} catch {
+  // A page without the list (a test page): the widget asks for plain paths, nothing to hint.
+}
+const cityFile = (id) => (typeof id === 'string' && Object.hasOwn(files, `data/cities/${id}.json`) ? files[`data/cities/${id}.json`] : null);
 const VIEWS = ['overview', 'air', 'water', 'targets', 'green', 'compare', 'sources'];
 const view = VIEWS.includes(param('view')) ? param('view') : 'overview';
 
@@ -52,6 +62,32 @@ if (skeleton && view !== 'overview') {
   const shaped = skeleton.cloneNode(true);
   shaped.dataset.view = view;
   skeleton.replaceWith(shaped);
+}
+
+/** The city the widget will open, chosen as it chooses: the address, the remembered one, the default. */
+function city() {
+  if (cityFile(param('city'))) return param('city');
+  try {
+    const kept = localStorage.getItem('ecoplan:city');
+    if (cityFile(kept)) return kept;
+  } catch {
+    // Storage throws in a sandboxed frame: the widget then uses the default too.
+  }
+  return document.getElementById('ecoplan')?.dataset.defaultCity;
+}
+
+// The city's data is asked for now, alongside the code, not once the code has started (Compare and
+// Sources show every city). `crossorigin`: the widget's fetch (CORS mode, same-origin credentials)
+// then takes this response instead of asking again.
+const wanted = view === 'compare' || view === 'sources' ? Object.keys(files).filter((p) => p.startsWith('data/cities/')).map((p) => files[p]) : [cityFile(city())];
+for (const file of wanted) {
+  if (!file) continue;
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous';
+  link.href = `./${file}`;
+  document.head.append(link);
 }
 
 // The glue is imported here, not statically, so a missing file, a wrong MIME type or a

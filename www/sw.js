@@ -11,6 +11,8 @@ const CACHE = `${PREFIX}${BUILD}`;
 const INDEX = new URL('./', SCOPE).href;
 // The one key the page is cached under, whatever address the host serves it at.
 const PAGE_KEY = 'index.html';
+// A build's content-hashed names (`ecoplan_bg-<10 hex>.wasm`), as scripts/serve.mjs tells them.
+const HASHED = /-[0-9a-f]{10}\.[a-z]+$/;
 
 /** A response a navigation can use: browsers refuse redirected ones, so re-wrap those. */
 async function clean(response) {
@@ -40,7 +42,9 @@ self.addEventListener('install', (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       const files = PRECACHE.filter((path) => path !== './' && path !== PAGE_KEY);
-      await cache.addAll(files.map((path) => new Request(path, { cache: 'reload' })));
+      // A name with a content hash never changes meaning: what the page has just downloaded comes
+      // from the HTTP cache, not a second time over the network. Other names are fetched afresh.
+      await cache.addAll(files.map((path) => new Request(path, { cache: HASHED.test(path) ? 'default' : 'reload' })));
       await cache.put(PAGE_KEY, await fetchPage());
     })(),
   );

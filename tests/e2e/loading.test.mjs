@@ -1,24 +1,29 @@
 // Loading: nothing on screen moves while the widget starts (layout shift 0 in every view, on a phone
-// and a desktop, on a fast and on a slow network, and in a host page's frame).
+// and a desktop, on a fast and on a slow network, and in a host page's frame); every file a first
+// visit needs is asked for at once and downloaded once.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { BASE, launchBrowser, startServer, VIEWPORTS } from './helpers.mjs';
+import { BASE, builtDataFiles, launchBrowser, startServer, VIEWPORTS } from './helpers.mjs';
 
 const VIEWS = ['overview', 'air', 'water', 'targets', 'green', 'compare', 'sources'];
 // What Lighthouse's mobile run emulates: a slow 4G network and a phone's CPU.
 const SLOW_NETWORK = { offline: false, latency: 150, downloadThroughput: 180000, uploadThroughput: 84000 };
 const SLOW_CPU = 4;
+const FILES = builtDataFiles();
 
 let browser;
 let site;
+/** Every request the server answered: path below the base, and when (ms since the epoch). */
+let served = [];
 const cleanup = [];
 
 before(async () => {
   browser = await launchBrowser();
   site = await startServer({ base: BASE });
+  site.server.on('request', (req) => served.push({ path: new URL(req.url, 'http://x').pathname.slice(BASE.length), at: Date.now() }));
 });
 after(async () => {
   await browser?.close();
@@ -183,4 +188,50 @@ test('in a host page\'s frame: nothing moves inside it, and its height only grow
     }
   }
   console.log(`# frame: ${found.join('; ')}`);
+});
+
+describe('requests of a first visit', () => {
+  test('the glue, the wasm, the catalog and the city\'s data all start before the wasm has arrived, each downloaded once', async () => {
+    served = [];
+    const context = await browser.newContext({ viewport: VIEWPORTS[0] });
+    const page = await context.newPage();
+    const cdp = await slowDown(context, page);
+    await cdp.send('Log.enable');
+    const warnings = [];
+    cdp.on('Log.entryAdded', ({ entry }) => ['warning', 'error'].includes(entry.level) && warnings.push(entry.text));
+    page.on('console', (m) => ['warning', 'error'].includes(m.type()) && warnings.push(m.text()));
+    const sent = new Map();
+    const finished = new Map();
+    cdp.on('Network.requestWillBeSent', (e) => sent.set(e.requestId, { url: e.request.url, at: e.timestamp }));
+    cdp.on('Network.loadingFinished', (e) => finished.set(e.requestId, e.timestamp));
+    await page.goto(`${site.url}?city=zhengzhou&view=air`);
+    await complete(page);
+    await page.waitForTimeout(3500); // Chromium warns of a preload unused "a few seconds" after load
+
+    const html = readFileSync('dist/index.html', 'utf8');
+    const glue = html.match(/modulepreload" href="\.\/([^"]+)"/)[1];
+    const wasm = html.match(/href="\.\/(ecoplan_bg-[0-9a-f]{10}\.wasm)"/)[1];
+    const needed = { glue, wasm, catalog: FILES['data/metrics.json'], city: FILES['data/cities/zhengzhou.json'] };
+    const requests = [...sent].map(([id, r]) => ({ ...r, id, path: new URL(r.url).pathname.slice(BASE.length) }));
+    const wasmRequest = requests.find((r) => r.path === wasm);
+    const wasmArrived = finished.get(wasmRequest.id);
+    const timing = {};
+    for (const [what, path] of Object.entries(needed)) {
+      const asked = requests.filter((r) => r.path === path);
+      assert.equal(asked.length, 1, `the page asks for ${what} (${path}) once: ${asked.length}`);
+      timing[what] = Math.round((asked[0].at - requests[0].at) * 1000);
+      assert.ok(asked[0].at < wasmArrived, `${what} starts before the wasm has arrived`);
+    }
+    timing['wasm arrived'] = Math.round((wasmArrived - requests[0].at) * 1000);
+    console.log(`# request starts after the page's, ms (slow network): ${JSON.stringify(timing)}`);
+
+    // Over the whole visit, the offline precache included, each hashed file crossed the network once.
+    const counts = {};
+    for (const { path } of served) counts[path] = (counts[path] ?? 0) + 1;
+    const twice = Object.entries(counts).filter(([path, n]) => /-[0-9a-f]{10}\.[a-z]+$/.test(path) && n > 1);
+    assert.deepEqual(twice, [], 'no hashed file downloaded twice');
+    for (const path of Object.values(needed)) assert.equal(counts[path], 1, path);
+    assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), [], 'every preloaded response is used');
+    await context.close();
+  });
 });
