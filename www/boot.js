@@ -1,7 +1,7 @@
 // Starts EcoPlan: shapes the page's skeleton as the view it will show, asks for the data the view
 // will need at once, loads the wasm app (or says why it cannot, with a retry), keeps it working
-// offline with the service worker, offers a new version when one is deployed, and tells a framing
-// page its height.
+// offline with the service worker (once the first screen is drawn), offers a new version when one
+// is deployed, and tells a framing page its height.
 const GLUE = './ecoplan.js';
 
 const zh = () => !document.documentElement.lang.startsWith('en');
@@ -136,6 +136,54 @@ function offerUpdate(registration) {
   else document.body.append(bar);
 }
 
+/** Registers the worker, which then precaches this build; and offers its next version when there is one. */
+function register() {
+  navigator.serviceWorker.register(workerUrl()).then(
+    (registration) => {
+      offerUpdate(registration);
+      const watch = (installing) =>
+        installing?.addEventListener('statechange', () => {
+          // Not `navigator.serviceWorker.controller`: WebKit reports the page as controlled
+          // before a first install's 'installed' arrives, which would offer a first install.
+          if (installing.state === 'installed') offerUpdate(registration);
+        });
+      // Registering late, a new version may already be on its way.
+      watch(registration.installing);
+      registration.addEventListener('updatefound', () => watch(registration.installing));
+    },
+    (err) => console.warn('EcoPlan works online only here:', err.message),
+  );
+}
+
+/**
+ * Calls `start` once the first screen is complete, so that the precache (every city's data, the
+ * code again from the HTTP cache) never competes with it: when the first chart is drawn (the
+ * widget's `ecoplan:first-chart`), when the app shows a view without a chart (Targets, Green,
+ * Sources, a message), or 10 s after the app started if neither comes.
+ */
+function afterFirstScreen(start) {
+  let done = false;
+  let observer = null;
+  const go = () => {
+    if (done) return;
+    done = true;
+    observer?.disconnect();
+    setTimeout(start, 0);
+  };
+  document.addEventListener('ecoplan:first-chart', go, { once: true });
+  const root = document.getElementById('ecoplan');
+  // A chart draws in the same turn as its view appears, before this observer hears of the view.
+  const chartless = () => {
+    const main = root.querySelector('main');
+    return main && !main.querySelector('.placeholder') && !main.querySelector('canvas');
+  };
+  if (root) {
+    observer = new MutationObserver(() => chartless() && go());
+    observer.observe(root, { childList: true, subtree: true });
+  }
+  app.then(() => setTimeout(go, 10000), () => {});
+}
+
 try {
   if ('serviceWorker' in navigator) {
     let reloading = false;
@@ -152,20 +200,13 @@ try {
         document.getElementById('ecoplan-update')?.remove();
       }
     });
-    navigator.serviceWorker.register(workerUrl()).then(
-      (registration) => {
-        offerUpdate(registration);
-        registration.addEventListener('updatefound', () => {
-          const installing = registration.installing;
-          installing?.addEventListener('statechange', () => {
-            // Not `navigator.serviceWorker.controller`: WebKit reports the page as controlled
-            // before a first install's 'installed' arrives, which would offer a first install.
-            if (installing.state === 'installed') offerUpdate(registration);
-          });
-        });
-      },
-      (err) => console.warn('EcoPlan works online only here:', err.message),
-    );
+    afterFirstScreen(() => {
+      try {
+        register();
+      } catch (err) {
+        console.warn('EcoPlan works online only here:', err.message);
+      }
+    });
   }
 } catch (err) {
   console.warn('EcoPlan works online only here:', err.message);

@@ -1,6 +1,7 @@
 // Loading: nothing on screen moves while the widget starts (layout shift 0 in every view, on a phone
 // and a desktop, on a fast and on a slow network, and in a host page's frame); every file a first
-// visit needs is asked for at once and downloaded once.
+// visit needs is asked for at once and downloaded once; the offline precache waits for the first
+// chart.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,6 +45,9 @@ function watchShifts() {
       });
     }
   }).observe({ type: 'layout-shift', buffered: true });
+  document.addEventListener('ecoplan:first-chart', () => {
+    window.__firstChart = Date.now();
+  });
 }
 
 async function slowDown(context, page) {
@@ -232,6 +236,52 @@ describe('requests of a first visit', () => {
     assert.deepEqual(twice, [], 'no hashed file downloaded twice');
     for (const path of Object.values(needed)) assert.equal(counts[path], 1, path);
     assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), [], 'every preloaded response is used');
+    await context.close();
+  });
+
+  for (const [label, query, slow] of [
+    ['the overview', '?city=zhengzhou', false],
+    ['Air, on a slow network', '?city=zhengzhou&view=air', true],
+  ]) {
+    test(`${label}: the service worker and the precache start only after the first chart`, async () => {
+      served = [];
+      const context = await browser.newContext({ viewport: VIEWPORTS[0] });
+      await context.addInitScript(watchShifts);
+      const page = await context.newPage();
+      if (slow) await slowDown(context, page);
+      await page.goto(`${site.url}${query}`);
+      await complete(page);
+      const firstChart = await page.evaluate(() => window.__firstChart);
+      assert.ok(firstChart, 'the widget announced its first chart');
+      assert.ok(await page.evaluate(() => performance.getEntriesByName('ecoplan:first-chart').length === 1), 'and marked it');
+      const precacheOnly = Object.entries(FILES)
+        .filter(([plain]) => plain.startsWith('data/cities/') && plain !== 'data/cities/zhengzhou.json')
+        .map(([, hashed]) => hashed);
+      const worker = served.filter((r) => r.path === 'sw.js');
+      assert.equal(worker.length, 1, 'the worker is fetched');
+      for (const r of served.filter((r) => r.path === 'sw.js' || precacheOnly.includes(r.path))) {
+        assert.ok(r.at >= firstChart, `${r.path} asked for ${firstChart - r.at} ms before the first chart`);
+      }
+      assert.ok(served.some((r) => precacheOnly.includes(r.path)), 'and the precache then fetches the other cities');
+      await context.close();
+    });
+  }
+
+  test('a view without a chart (Targets) still gets its offline copy, once it is shown', async () => {
+    served = [];
+    const context = await browser.newContext({ viewport: VIEWPORTS[1] });
+    await context.addInitScript(() => {
+      new MutationObserver(() => {
+        if (!window.__shown && document.querySelector('main .view')) window.__shown = Date.now();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    await page.goto(`${site.url}?city=zhengzhou&view=targets`);
+    await page.waitForSelector('.view.targets');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const shown = await page.evaluate(() => window.__shown);
+    const worker = served.find((r) => r.path === 'sw.js');
+    assert.ok(worker && worker.at >= shown, `the worker after the view: ${worker?.at - shown} ms`);
     await context.close();
   });
 });
