@@ -20,6 +20,7 @@
 //      median score and the worst CLS of several), BENCH_TOOLTIP_MOVES (default 20),
 //      CHROMIUM (default /usr/bin/chromium).
 
+import { CHROMIUM_ARGS } from '../tests/e2e/helpers.mjs';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -595,17 +596,7 @@ async function main() {
   const sites = { ecoplan: ecoSite.url, echarts: echSite.url };
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--enable-precise-memory-info',
-    ],
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
   });
   try {
     const result = {
