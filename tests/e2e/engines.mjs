@@ -41,18 +41,14 @@ export async function waitFor(driver, fn, args = [], { timeout = 30000, what = S
 /** `(fn)(...args)` as an expression, for drivers that take source text. */
 const call = (fn, args) => `(${fn})(...${JSON.stringify(args)})`;
 
-export async function chromiumDriver() {
-  const browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+/** The driver over a Playwright or Puppeteer page: the two have the same calls for all of it. */
+function pageDriver(name, version, browser, page, errors) {
   return {
-    name: 'chromium',
-    version: `Chromium ${browser.version()}`,
+    name,
+    version,
     errors,
-    goto: async (url) => void (await page.goto(url)),
-    reload: async () => void (await page.reload()),
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    reload: async () => void (await page.reload({ waitUntil: 'load' })),
     url: async () => page.url(),
     evaluate: (fn, ...args) => page.evaluate(call(fn, args)),
     click: (selector) => page.click(selector),
@@ -61,6 +57,15 @@ export async function chromiumDriver() {
     screenshot: (path) => page.screenshot({ path, fullPage: true }),
     close: () => browser.close(),
   };
+}
+
+export async function chromiumDriver() {
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return pageDriver('chromium', `Chromium ${browser.version()}`, browser, page, errors);
 }
 
 /** Preferences that keep Firefox off the network (puppeteer sets most of them already) and quiet. */
@@ -111,20 +116,7 @@ export async function firefoxDriver() {
     page.setDefaultTimeout(30000);
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    return {
-      name: 'firefox',
-      version: await browser.version(),
-      errors,
-      goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
-      reload: async () => void (await page.reload({ waitUntil: 'load' })),
-      url: async () => page.url(),
-      evaluate: (fn, ...args) => page.evaluate(call(fn, args)),
-      click: (selector) => page.click(selector),
-      focus: (selector) => page.focus(selector),
-      press: (key) => page.keyboard.press(key),
-      screenshot: (path) => page.screenshot({ path, fullPage: true }),
-      close: () => browser.close(),
-    };
+    return pageDriver('firefox', await browser.version(), browser, page, errors);
   } catch (err) {
     await browser.close();
     throw err;
