@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { transformSync } from 'esbuild';
 
 const [outDir, distDir, dataArg] = process.argv.slice(2);
 if (!outDir || !distDir) {
@@ -41,16 +42,20 @@ writeFileSync(join(distDir, wasmName), wasm);
 
 let glue = readFileSync(join(outDir, 'ecoplan.js'), 'utf8');
 glue = replaceOnce(glue, "'ecoplan_bg.wasm'", `'${wasmName}'`, 'ecoplan.js');
+// The glue and the boot script minified (esbuild, syntax untouched: no target lowering): their
+// comments and long names are for maintainers, and every reader would download them.
+const minify = (code) => transformSync(code, { minify: true, format: 'esm', legalComments: 'none' }).code;
+glue = minify(glue);
 const glueName = hashedName('ecoplan.js', glue);
 writeFileSync(join(distDir, glueName), glue);
 
 let boot = readFileSync(join(www, 'boot.js'), 'utf8');
-boot = replaceOnce(boot, "'./ecoplan.js'", `'./${glueName}'`, 'www/boot.js');
+boot = minify(replaceOnce(boot, "'./ecoplan.js'", `'./${glueName}'`, 'www/boot.js'));
 const bootName = hashedName('boot.js', boot);
 writeFileSync(join(distDir, bootName), boot);
 
 // The stylesheet's and the page's comments are for maintainers: every reader would download them.
-const css = readFileSync(join(www, 'style.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*\n/g, '\n');
+const css = transformSync(readFileSync(join(www, 'style.css'), 'utf8'), { loader: 'css', minify: true, legalComments: 'none' }).code;
 const cssName = hashedName('style.css', css);
 writeFileSync(join(distDir, cssName), css);
 
@@ -82,17 +87,35 @@ writeFileSync(join(distDir, 'embed.js'), embed);
 
 // The widget's data, hashed too (the plans' texts stay in the repository). The page lists each
 // file's hashed name under its plain path, which is what the widget asks for.
+//
+// Each city's file is published in two parts, so that a first screen downloads only what it shows:
+// `cities/<id>.json`, the city with its plan and indicators (Overview, Targets, Compare, Sources),
+// its measures and green actions left empty; and `cities/<id>.more.json`, the same city with its
+// plan, its measures and green actions, its indicators left empty (Air, Water and Green, fetched
+// once the first screen is drawn). Both are city files the widget's parser reads as it reads the
+// one in data/; the widget joins them. Published without indentation (the widget does not need it).
 const dataFiles = {};
-function copyData(path) {
-  const bytes = readFileSync(join(dataDir, path));
+function writeData(path, bytes) {
   const hashed = join('data', hashedName(path, bytes));
   mkdirSync(join(distDir, dirname(hashed)), { recursive: true });
   writeFileSync(join(distDir, hashed), bytes);
   dataFiles[`data/${path}`] = hashed;
 }
-copyData('metrics.json');
+writeData('metrics.json', readFileSync(join(dataDir, 'metrics.json')));
 for (const name of readdirSync(join(dataDir, 'cities')).filter((n) => n.endsWith('.json')).sort()) {
-  copyData(`cities/${name}`);
+  const text = readFileSync(join(dataDir, 'cities', name), 'utf8');
+  let city;
+  try {
+    city = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`data/cities/${name}: not JSON (${e.message}); run make check-data`);
+  }
+  for (const key of ['indicators', 'actions', 'measures']) {
+    if (!Array.isArray(city[key])) throw new Error(`data/cities/${name}: "${key}" is not a list; run make check-data`);
+  }
+  const id = name.replace(/\.json$/, '');
+  writeData(`cities/${id}.json`, JSON.stringify({ ...city, actions: [], measures: [] }));
+  writeData(`cities/${id}.more.json`, JSON.stringify({ ...city, groups: [], indicators: [] }));
 }
 
 let html = readFileSync(join(www, 'index.html'), 'utf8').replace(/\s*<!--[\s\S]*?-->/g, '');
@@ -194,7 +217,7 @@ const report = {
   data_files: dataFiles,
   precache: { files: cached.length, raw: sum(cached, 'raw'), gzip: sum(cached, 'gzip'), brotli: sum(cached, 'brotli') },
   total: { raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip'), brotli: sum(rows, 'brotli') },
-  first_view: { files: [...firstView].sort(), raw: sum(first, 'raw'), gzip: sum(first, 'gzip'), brotli: sum(first, 'brotli') },
+  first_view: { default_city: DEFAULT_CITY, files: [...firstView].sort(), raw: sum(first, 'raw'), gzip: sum(first, 'gzip'), brotli: sum(first, 'brotli') },
 };
 
 const pad = (v, n) => String(v).padStart(n);

@@ -27,6 +27,22 @@ pub fn city_path(city: &str) -> String {
     format!("data/cities/{city}.json")
 }
 
+/// The second part of a city's file, where the build splits it (scripts/postbuild.mjs): its
+/// measures and green actions, which the first screen does not need.
+pub fn more_path(city: &str) -> String {
+    format!("data/cities/{city}.more.json")
+}
+
+/// Whether this build publishes the city in two parts (the page lists the second part).
+fn split(city: &str) -> bool {
+    web::listed(&more_path(city))
+}
+
+/// The views that show a city's measures or green actions.
+fn needs_more(view: View) -> bool {
+    matches!(view, View::Air | View::Water | View::Green)
+}
+
 /// How long a data file may take before the reader is told and offered a retry: a city's file is
 /// about 20 KB compressed, a few seconds on a slow phone network.
 const TIMEOUT_MS: i32 = 20_000;
@@ -55,10 +71,10 @@ async fn fetch_text(path: &str) -> Result<String, Failure> {
     response.text().await.map_err(failed)
 }
 
-async fn fetch_city(city: &str) -> Result<CityData, Failure> {
-    let path = city_path(city);
+async fn fetch_city(path: String) -> Result<(CityData, String), Failure> {
     let body = fetch_text(&path).await?;
-    parse_city(&path, &body).map_err(|e| Failure::new(e.to_string()))
+    let city = parse_city(&path, &body).map_err(|e| Failure::new(e.to_string()))?;
+    Ok((city, body))
 }
 
 async fn fetch_catalog() -> Result<MetricCatalog, Failure> {
@@ -98,6 +114,17 @@ pub fn app() -> Html {
                 _ => vec![*city],
             };
             load_missing(&data, wanted);
+        });
+    }
+    // Then the current city's measures and actions: once its first part is on screen (the first
+    // chart drawn), or at once for a view that shows them (boot.js has already asked for them).
+    {
+        let data = data.clone();
+        let first_part = matches!(data.city(ui.city), Some(Load::Ready(_)));
+        use_effect_with((ui.city, first_part), move |(city, first_part)| {
+            if *first_part && split(city) && !data.more.contains_key(city) {
+                load_more(&data, city);
+            }
         });
     }
 
@@ -199,7 +226,28 @@ pub fn app() -> Html {
                 retry,
             ))
         }
-        (view, Some(Load::Ready(catalog)), Some(Load::Ready(city))) => {
+        (view, Some(Load::Ready(_)), Some(Load::Ready(_)))
+            if needs_more(view) && matches!(data.more.get(ui.city), Some(Load::Failed(_))) =>
+        {
+            let Some(Load::Failed(why)) = data.more.get(ui.city) else {
+                unreachable!()
+            };
+            let retry = {
+                let data = data.clone();
+                let city = ui.city;
+                Callback::from(move |_: MouseEvent| load_more(&data, city))
+            };
+            Some(failure(
+                lang,
+                Key::LoadFailed,
+                Some(Key::OtherCitiesWork),
+                why,
+                retry,
+            ))
+        }
+        (view, Some(Load::Ready(catalog)), Some(Load::Ready(city)))
+            if !needs_more(view) || data.complete(ui.city, split(ui.city)) =>
+        {
             Some(city_view(view, lang, *dark, city, catalog, on_view.clone()))
         }
         _ => None,
@@ -217,9 +265,18 @@ pub fn app() -> Html {
         let close = dispatch_with(&ui, |()| Action::CloseSource);
         html! { <SourcePanel lang={lang} citation={source.clone()} anchor={open.anchor} plan={plan} on_close={close} /> }
     });
-    let downloads = match data.city(ui.city) {
-        Some(Load::Ready(city)) if !matches!(ui.view, View::Compare | View::Sources) => {
-            downloads(lang, ui.city, city.clone())
+    // With the city's first part: the CSV is its indicators; the JSON, the whole file, waits
+    // (disabled, in its place) for the second part.
+    let downloads = match (data.city(ui.city), data.texts.get(ui.city)) {
+        (Some(Load::Ready(city)), Some(text))
+            if !matches!(ui.view, View::Compare | View::Sources) =>
+        {
+            let json = match data.more.get(ui.city) {
+                Some(Load::Ready(more)) => Some(Some(more.clone())),
+                _ if !split(ui.city) => Some(None),
+                _ => None,
+            };
+            downloads(lang, ui.city, city.clone(), text.clone(), json)
         }
         _ => html! {},
     };
@@ -271,7 +328,15 @@ fn load_city(data: &UseReducerHandle<DataState>, city: &'static str) {
     data.dispatch(DataAction::CityLoading(city));
     let data = data.clone();
     yew::platform::spawn_local(async move {
-        data.dispatch(DataAction::City(city, fetch_city(city).await.map(Rc::new)));
+        data.dispatch(DataAction::City(city, fetch_city(city_path(city)).await));
+    });
+}
+
+fn load_more(data: &UseReducerHandle<DataState>, city: &'static str) {
+    data.dispatch(DataAction::MoreLoading(city));
+    let data = data.clone();
+    yew::platform::spawn_local(async move {
+        data.dispatch(DataAction::More(city, fetch_city(more_path(city)).await));
     });
 }
 
@@ -345,7 +410,16 @@ fn failure(
 }
 
 /// The file names are the checked id the app asked for (from the city list), never the data's own.
-fn downloads(lang: Lang, id: &'static str, city: Rc<CityData>) -> Html {
+/// The JSON is the city's file as published: the text that arrived, its two parts joined
+/// (`json`: `None` while the second part is on its way; `Some(None)` where there is one part).
+fn downloads(
+    lang: Lang,
+    id: &'static str,
+    city: Rc<CityData>,
+    text: Rc<String>,
+    json: Option<Option<Rc<String>>>,
+) -> Html {
+    let waiting = json.is_none();
     let csv = {
         let city = city.clone();
         Callback::from(move |_: MouseEvent| {
@@ -357,15 +431,20 @@ fn downloads(lang: Lang, id: &'static str, city: Rc<CityData>) -> Html {
         })
     };
     let json = Callback::from(move |_: MouseEvent| {
-        if let Ok(text) = serde_json::to_string_pretty(&*city) {
-            web::download(&format!("ecoplan-{id}.json"), "application/json", &text);
+        let whole = match &json {
+            Some(Some(more)) => web::join_city_json(&text, more),
+            Some(None) => Some((*text).clone()),
+            None => None,
+        };
+        if let Some(whole) = whole {
+            web::download(&format!("ecoplan-{id}.json"), "application/json", &whole);
         }
     });
     html! {
         <div class="downloads">
             <span>{ t(lang, Key::Download) }</span>
             <button type="button" onclick={csv}>{ t(lang, Key::DownloadCsv) }</button>
-            <button type="button" onclick={json}>{ t(lang, Key::DownloadJson) }</button>
+            <button type="button" onclick={json} disabled={waiting}>{ t(lang, Key::DownloadJson) }</button>
         </div>
     }
 }

@@ -116,17 +116,28 @@ impl Failure {
     }
 }
 
+/// A city's file as the build publishes it: its first part (plan and indicators), then, where the
+/// build split them off, its measures and green actions (`data/cities/<id>.more.json`). `text` is
+/// each part's JSON as it arrived, for the reader's download.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DataState {
     pub catalog: Option<Load<MetricCatalog>>,
+    /// The city as far as it has arrived: the first part, then both joined.
     pub cities: BTreeMap<&'static str, Load<CityData>>,
+    pub texts: BTreeMap<&'static str, Rc<String>>,
+    /// The second part: `Ready` with its text once joined into `cities`.
+    pub more: BTreeMap<&'static str, Load<String>>,
 }
 
 pub enum DataAction {
     CatalogLoading,
     Catalog(Result<Rc<MetricCatalog>, Failure>),
     CityLoading(&'static str),
-    City(&'static str, Result<Rc<CityData>, Failure>),
+    /// A city's (first) file, parsed, and its text.
+    City(&'static str, Result<(CityData, String), Failure>),
+    MoreLoading(&'static str),
+    /// The second part, parsed, and its text: its measures and actions join the first part's city.
+    More(&'static str, Result<(CityData, String), Failure>),
 }
 
 impl DataState {
@@ -148,6 +159,11 @@ impl DataState {
                 (c.id.as_str(), &c.name, status)
             })
             .collect()
+    }
+
+    /// Whether the city's second part has joined it (`split`: the build publishes one).
+    pub fn complete(&self, id: &str, split: bool) -> bool {
+        !split || matches!(self.more.get(id), Some(Load::Ready(_)))
     }
 
     pub fn catalog(&self) -> Option<Rc<MetricCatalog>> {
@@ -176,8 +192,34 @@ impl Reducible for DataState {
             DataAction::CityLoading(city) => {
                 next.cities.insert(city, Load::Loading);
             }
-            DataAction::City(city, result) => {
-                next.cities.insert(city, loaded(result));
+            DataAction::City(city, result) => match result {
+                Ok((data, text)) => {
+                    next.cities.insert(city, Load::Ready(Rc::new(data)));
+                    next.texts.insert(city, Rc::new(text));
+                }
+                Err(failure) => {
+                    next.cities.insert(city, Load::Failed(failure));
+                }
+            },
+            DataAction::MoreLoading(city) => {
+                next.more.insert(city, Load::Loading);
+            }
+            DataAction::More(city, result) => {
+                let joined = match (result, next.cities.get(city)) {
+                    (Ok((more, text)), Some(Load::Ready(first))) if more.city == first.city => {
+                        let mut whole = (**first).clone();
+                        whole.actions = more.actions;
+                        whole.measures = more.measures;
+                        next.cities.insert(city, Load::Ready(Rc::new(whole)));
+                        Load::Ready(Rc::new(text))
+                    }
+                    (Ok((more, _)), _) => Load::Failed(Failure::new(format!(
+                        "data/cities/{city}.more.json: the measures of \"{}\", not of this city's file",
+                        more.city
+                    ))),
+                    (Err(failure), _) => Load::Failed(failure),
+                };
+                next.more.insert(city, joined);
             }
         }
         Rc::new(next)
@@ -245,6 +287,53 @@ mod tests {
         let s = state();
         let same = s.clone().reduce(Action::SetView(View::Air));
         assert!(Rc::ptr_eq(&s, &same));
+    }
+
+    fn city(json: &str) -> CityData {
+        crate::model::parse_city("test.json", json).unwrap()
+    }
+
+    #[test]
+    fn the_second_part_joins_its_measures_and_actions_to_the_first() {
+        let whole = city(include_str!("../data/cities/jiaozuo.json"));
+        assert!(!whole.actions.is_empty() && !whole.measures.is_empty());
+        let mut first = whole.clone();
+        (first.actions, first.measures) = (vec![], vec![]);
+        let mut more = whole.clone();
+        more.indicators = vec![];
+        let d = Rc::new(DataState::default()).reduce(DataAction::City(
+            "jiaozuo",
+            Ok((first.clone(), "{1}".into())),
+        ));
+        assert!(!d.complete("jiaozuo", true));
+        assert!(d.complete("jiaozuo", false), "an unsplit file is whole");
+        assert_eq!(d.city("jiaozuo"), Some(&Load::Ready(Rc::new(first))));
+        let d = d.reduce(DataAction::More("jiaozuo", Ok((more, "{2}".into()))));
+        assert!(d.complete("jiaozuo", true));
+        assert_eq!(d.city("jiaozuo"), Some(&Load::Ready(Rc::new(whole))));
+        assert_eq!(d.texts.get("jiaozuo").map(|t| t.as_str()), Some("{1}"));
+        assert_eq!(
+            d.more.get("jiaozuo"),
+            Some(&Load::Ready(Rc::new("{2}".into())))
+        );
+    }
+
+    #[test]
+    fn a_second_part_of_another_city_is_refused_and_the_first_part_stays() {
+        let whole = city(include_str!("../data/cities/jiaozuo.json"));
+        let other = city(include_str!("../data/cities/jiyuan.json"));
+        let d = Rc::new(DataState::default())
+            .reduce(DataAction::City(
+                "jiaozuo",
+                Ok((whole.clone(), "{}".into())),
+            ))
+            .reduce(DataAction::More("jiaozuo", Ok((other, "{}".into()))));
+        assert!(!d.complete("jiaozuo", true));
+        assert_eq!(d.city("jiaozuo"), Some(&Load::Ready(Rc::new(whole))));
+        match d.more.get("jiaozuo") {
+            Some(Load::Failed(f)) => assert!(f.detail.contains("\"jiyuan\""), "{}", f.detail),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -64,13 +64,14 @@ pub fn widget_url() -> String {
     format!("{origin}{folder}")
 }
 
+thread_local! {
+    static FILES: Option<wasm_bindgen::JsValue> = build_files();
+}
+
 /// This build's address of a data file: the build content-hashes `data/` and lists each file's
 /// hashed name under its plain path in the page (`<script type="application/json"
 /// id="ecoplan-files">`). A page without that list (a test page) uses the plain path.
 pub fn file_url(path: &str) -> String {
-    thread_local! {
-        static FILES: Option<wasm_bindgen::JsValue> = build_files();
-    }
     FILES
         .with(|files| {
             let files = files.as_ref()?;
@@ -79,6 +80,34 @@ pub fn file_url(path: &str) -> String {
                 .as_string()
         })
         .unwrap_or_else(|| path.to_string())
+}
+
+/// Whether the page lists this data file (a page without the list lists none).
+pub fn listed(path: &str) -> bool {
+    FILES.with(|files| {
+        files.as_ref().is_some_and(|files| {
+            js_sys::Reflect::has(files, &wasm_bindgen::JsValue::from_str(path)).unwrap_or(false)
+        })
+    })
+}
+
+/// A city's file whole again from its two published parts (the first with its measures and
+/// actions empty, the second with them), by the browser's JSON: the same document as `data/`,
+/// indented, keys in the file's order. `None` if a part is not a JSON object.
+pub fn join_city_json(first: &str, more: &str) -> Option<String> {
+    let first = js_sys::JSON::parse(first).ok().filter(|v| v.is_object())?;
+    let more = js_sys::JSON::parse(more).ok().filter(|v| v.is_object())?;
+    for key in ["actions", "measures"] {
+        let key = wasm_bindgen::JsValue::from_str(key);
+        js_sys::Reflect::set(&first, &key, &js_sys::Reflect::get(&more, &key).ok()?).ok()?;
+    }
+    js_sys::JSON::stringify_with_replacer_and_space(
+        &first,
+        &wasm_bindgen::JsValue::NULL,
+        &wasm_bindgen::JsValue::from_f64(2.0),
+    )
+    .ok()?
+    .as_string()
 }
 
 /// The page's list, parsed by the browser's own JSON (no Rust deserializer for one small map).

@@ -43,9 +43,17 @@ const fetchJson = (path) =>
     return r.json();
   });
 const catalog = fetchJson('data/metrics.json');
-function cityData(id) {
-  if (!cache.has(id)) cache.set(id, fetchJson(`data/cities/${id}.json`));
-  return cache.get(id);
+// The build publishes each city in two parts (scripts/postbuild.mjs), as EcoPlan reads them: the
+// first (plan, indicators) for the Overview, the second (measures, actions) too for the Air screen.
+const fetchCached = (path) => {
+  if (!cache.has(path)) cache.set(path, fetchJson(path));
+  return cache.get(path);
+};
+async function cityData(id, whole) {
+  const parts = [`data/cities/${id}.json`];
+  if (whole && page.files[`data/cities/${id}.more.json`]) parts.push(`data/cities/${id}.more.json`);
+  const [first, more] = await Promise.all(parts.map(fetchCached));
+  return more ? { ...first, actions: more.actions, measures: more.measures } : first;
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -261,7 +269,7 @@ function air(city, cat) {
 let shown = 0;
 async function show(cityId, view) {
   const ticket = ++shown;
-  const [cat, city] = await Promise.all([catalog, cityData(cityId)]);
+  const [cat, city] = await Promise.all([catalog, cityData(cityId, view === 'air')]);
   if (ticket !== shown) return;
   for (const c of charts.splice(0)) c.dispose();
   const [section, todo] = view === 'air' ? air(city, cat) : overview(city, cat);

@@ -41,16 +41,25 @@ test("the README's caching advice names exactly the files that keep their names"
   assert.match(readme, /Everything else in `dist\/` has a content hash in its name/);
 });
 
-test('the page lists every data file under its plain path, and each listed file is there', () => {
+test('the page lists every data file under its plain path, each listed file is there, and each city\'s two parts make its file', () => {
   const cities = JSON.parse(readFileSync('data/cities.json', 'utf8')).cities.map((c) => c.id);
   const listed = builtDataFiles();
   assert.deepEqual(
     Object.keys(listed).sort(),
-    ['data/metrics.json', ...cities.map((id) => `data/cities/${id}.json`)].sort(),
+    ['data/metrics.json', ...cities.flatMap((id) => [`data/cities/${id}.json`, `data/cities/${id}.more.json`])].sort(),
   );
   for (const [plain, hashed] of Object.entries(listed)) {
     assert.ok(files.includes(hashed), `${hashed} (for ${plain}) is not in dist/`);
-    assert.deepEqual(readFileSync(join('dist', hashed)), readFileSync(plain), `${hashed} is not a copy of ${plain}`);
+  }
+  assert.deepEqual(readFileSync(join('dist', listed['data/metrics.json'])), readFileSync('data/metrics.json'), 'the catalog is a copy');
+  for (const id of cities) {
+    const source = JSON.parse(readFileSync(`data/cities/${id}.json`, 'utf8'));
+    const first = JSON.parse(readFileSync(join('dist', listed[`data/cities/${id}.json`]), 'utf8'));
+    const more = JSON.parse(readFileSync(join('dist', listed[`data/cities/${id}.more.json`]), 'utf8'));
+    assert.deepEqual([first.actions, first.measures, more.indicators], [[], [], []], `${id}: each part leaves the other's lists empty`);
+    assert.ok(source.indicators.length > 0 && source.measures.length > 0 && source.actions.length > 0, id);
+    assert.deepEqual({ ...first, actions: more.actions, measures: more.measures }, source, `${id}: the two parts joined are data/cities/${id}.json`);
+    assert.deepEqual(Object.keys(first), Object.keys(source), `${id}: the first part keeps the file's keys in order`);
   }
   const manifestLink = readFileSync('dist/index.html', 'utf8').match(/<link rel="manifest" href="\.\/([^"]+)">/);
   assert.ok(manifestLink && files.includes(manifestLink[1]), 'the page links the hashed manifest');

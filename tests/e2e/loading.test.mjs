@@ -195,7 +195,7 @@ test('in a host page\'s frame: nothing moves inside it, and its height only grow
 });
 
 describe('requests of a first visit', () => {
-  test('the glue, the wasm, the catalog and the city\'s data all start before the wasm has arrived, each downloaded once', async () => {
+  test('the glue, the wasm, the catalog and the city\'s data (both parts, for Air) all start before the wasm has arrived, each downloaded once', async () => {
     served = [];
     const context = await browser.newContext({ viewport: VIEWPORTS[0] });
     const page = await context.newPage();
@@ -215,7 +215,13 @@ describe('requests of a first visit', () => {
     const html = readFileSync('dist/index.html', 'utf8');
     const glue = html.match(/modulepreload" href="\.\/([^"]+)"/)[1];
     const wasm = html.match(/href="\.\/(ecoplan_bg-[0-9a-f]{10}\.wasm)"/)[1];
-    const needed = { glue, wasm, catalog: FILES['data/metrics.json'], city: FILES['data/cities/zhengzhou.json'] };
+    const needed = {
+      glue,
+      wasm,
+      catalog: FILES['data/metrics.json'],
+      city: FILES['data/cities/zhengzhou.json'],
+      'measures and actions': FILES['data/cities/zhengzhou.more.json'],
+    };
     const requests = [...sent].map(([id, r]) => ({ ...r, id, path: new URL(r.url).pathname.slice(BASE.length) }));
     const wasmRequest = requests.find((r) => r.path === wasm);
     const wasmArrived = finished.get(wasmRequest.id);
@@ -255,8 +261,14 @@ describe('requests of a first visit', () => {
       assert.ok(firstChart, 'the widget announced its first chart');
       assert.ok(await page.evaluate(() => performance.getEntriesByName('ecoplan:first-chart').length === 1), 'and marked it');
       const precacheOnly = Object.entries(FILES)
-        .filter(([plain]) => plain.startsWith('data/cities/') && plain !== 'data/cities/zhengzhou.json')
+        .filter(([plain]) => plain.startsWith('data/cities/') && !plain.startsWith('data/cities/zhengzhou.'))
         .map(([, hashed]) => hashed);
+      // The city's measures and actions: before the first chart only for Air, which shows them
+      // (the page asks for them with the code); after it for the Overview, which does not.
+      const more = served.filter((r) => r.path === FILES['data/cities/zhengzhou.more.json']);
+      assert.equal(more.length, 1, "the city's second part is fetched once");
+      if (!slow) assert.ok(more[0].at >= firstChart, `the overview's second part ${firstChart - more[0].at} ms before its first chart`);
+      else assert.ok(more[0].at < firstChart, "Air's second part before its first chart");
       const worker = served.filter((r) => r.path === 'sw.js');
       assert.equal(worker.length, 1, 'the worker is fetched');
       for (const r of served.filter((r) => r.path === 'sw.js' || precacheOnly.includes(r.path))) {

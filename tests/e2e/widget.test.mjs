@@ -380,11 +380,20 @@ test("the size report's first view is what a first visit downloads", async () =>
   const report = JSON.parse(readFileSync('target/size-report.json', 'utf8'));
   const context = await env.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  const requested = new Set();
-  page.on('request', (r) => requested.add(new URL(r.url()).pathname.slice(1) || 'index.html'));
   await page.goto(env.site.url);
   await page.waitForSelector('.overview .cards');
   await page.waitForTimeout(300);
-  assert.deepEqual([...requested].sort(), report.first_view.files);
+  // Every request the page made, and when, against the moment the first chart was drawn.
+  const { started, firstChart } = await page.evaluate(() => ({
+    started: performance.getEntriesByType('resource').map((r) => [new URL(r.name).pathname.slice(1), r.startTime]),
+    firstChart: performance.getEntriesByName('ecoplan:first-chart')[0]?.startTime,
+  }));
+  assert.ok(firstChart > 0, 'the first chart was drawn');
+  const before = ['index.html', ...started.filter(([, at]) => at < firstChart).map(([path]) => path)];
+  assert.deepEqual([...new Set(before)].sort(), report.first_view.files);
+  // The default city's measures and actions follow the first screen.
+  const more = report.data_files[`data/cities/${report.first_view.default_city}.more.json`];
+  assert.ok(more, 'the size report names the default city');
+  assert.ok(started.some(([path, at]) => path === more && at >= firstChart), `${more} after the first chart`);
   await context.close();
 });
