@@ -12,6 +12,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFi
 import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { transformSync } from 'esbuild';
+import { shortenNames } from './shortnames.mjs';
 
 const [outDir, distDir, dataArg] = process.argv.slice(2);
 if (!outDir || !distDir) {
@@ -35,22 +36,24 @@ function replaceOnce(text, from, to, where) {
 rmSync(distDir, { recursive: true, force: true });
 mkdirSync(distDir, { recursive: true });
 
-// wasm first: the JS glue names it, and the boot script names the glue.
-const wasm = readFileSync(join(outDir, 'ecoplan_bg.wasm'));
+// wasm first: the JS glue names it, and the boot script names the glue. The names the two share
+// are shortened first (scripts/shortnames.mjs).
+const [wasm, shortGlue] = shortenNames(readFileSync(join(outDir, 'ecoplan_bg.wasm')), readFileSync(join(outDir, 'ecoplan.js'), 'utf8'));
 const wasmName = hashedName('ecoplan_bg.wasm', wasm);
 writeFileSync(join(distDir, wasmName), wasm);
 
-let glue = readFileSync(join(outDir, 'ecoplan.js'), 'utf8');
+let glue = shortGlue;
 glue = replaceOnce(glue, "'ecoplan_bg.wasm'", `'${wasmName}'`, 'ecoplan.js');
-// The glue and the boot script minified (esbuild, syntax untouched: no target lowering): their
-// comments and long names are for maintainers, and every reader would download them.
-const minify = (code) => transformSync(code, { minify: true, format: 'esm', legalComments: 'none' }).code;
-glue = minify(glue);
+// The scripts minified (esbuild, syntax untouched: no target lowering): their comments and long
+// names are for maintainers, and every reader (or host page, for embed.js) would download them.
+// `format`: 'esm' for the glue and boot.js (modules); none for the embed script and the worker.
+const minify = (code, format) => transformSync(code, { minify: true, format, legalComments: 'none' }).code;
+glue = minify(glue, 'esm');
 const glueName = hashedName('ecoplan.js', glue);
 writeFileSync(join(distDir, glueName), glue);
 
 let boot = readFileSync(join(www, 'boot.js'), 'utf8');
-boot = minify(replaceOnce(boot, "'./ecoplan.js'", `'./${glueName}'`, 'www/boot.js'));
+boot = minify(replaceOnce(boot, "'./ecoplan.js'", `'./${glueName}'`, 'www/boot.js'), 'esm');
 const bootName = hashedName('boot.js', boot);
 writeFileSync(join(distDir, bootName), boot);
 
@@ -83,7 +86,7 @@ const cityList = JSON.parse(readFileSync(join(dataDir, 'cities.json'), 'utf8'));
 const cityNames = Object.fromEntries(cityList.cities.map((c) => [c.id, [c.name.zh, c.name.en]]));
 let embed = readFileSync(join(www, 'embed.js'), 'utf8');
 embed = replaceOnce(embed, '/*CITIES*/{}', JSON.stringify(cityNames), 'www/embed.js');
-writeFileSync(join(distDir, 'embed.js'), embed);
+writeFileSync(join(distDir, 'embed.js'), minify(embed));
 
 // The widget's data, hashed too (the plans' texts stay in the repository). The page lists each
 // file's hashed name under its plain path, which is what the widget asks for.
@@ -170,7 +173,7 @@ precache.unshift('./', 'index.html');
 let sw = readFileSync(join(www, 'sw.js'), 'utf8');
 sw = replaceOnce(sw, "'__ECOPLAN_BUILD__'", `'${buildId}'`, 'www/sw.js');
 sw = replaceOnce(sw, '__ECOPLAN_PRECACHE__', JSON.stringify(precache), 'www/sw.js');
-writeFileSync(join(distDir, 'sw.js'), sw);
+writeFileSync(join(distDir, 'sw.js'), minify(sw));
 
 // What a first visit downloads before its first screen (a browser test checks this list against a
 // real visit): the page, code, style, icon, the catalog and the city a visit without ?city= opens
