@@ -7,9 +7,11 @@ cd "$ROOT"
 
 say "compiling the widget for wasm32 (release)"
 # Where the standard library is built here (build-std), a panic aborts without formatting its
-# message first: nothing in a browser reads it, and it saves 40 KB raw, 14 KB gzip of wasm.
+# message first: nothing in a browser reads it, and it saves 40 KB raw, 14 KB gzip of wasm. For
+# the same reason panics carry no file and line (-Zlocation-detail=none) and `{:?}` formats
+# nothing (-Zfmt-debug=none; nothing a reader sees is Debug output): 3.7 KB raw, 2.2 KB brotli.
 if ! have_wasm_target; then
-  export RUSTFLAGS="${RUSTFLAGS:-} -Zunstable-options -Cpanic=immediate-abort"
+  export RUSTFLAGS="${RUSTFLAGS:-} -Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort"
 fi
 wasm_cargo build --release --target wasm32-unknown-unknown --bin ecoplan
 
