@@ -142,12 +142,30 @@ pub fn nice_ceiling(x: f64) -> f64 {
     if !x.is_finite() || x <= 0.0 {
         return 1.0;
     }
-    let magnitude = 10f64.powf(x.log10().floor());
+    let magnitude = decade(x);
     [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
         .iter()
         .map(|m| m * magnitude)
         .find(|candidate| *candidate >= x - 1e-9)
         .unwrap_or(10.0 * magnitude)
+}
+
+/// The largest power of ten not above `x` (positive and finite), found without libm's `pow` and
+/// `log10` (2 KB of wasm): a whole power is exact up to 1e22, its reciprocal correctly rounded.
+fn decade(x: f64) -> f64 {
+    let (mut power, mut exponent) = (1.0_f64, 0_i32);
+    while power * 10.0 <= x && exponent < 300 {
+        power *= 10.0;
+        exponent += 1;
+    }
+    if x >= 1.0 {
+        return power;
+    }
+    let mut divisor = 10.0_f64;
+    while 1.0 / divisor > x && divisor < 1e300 {
+        divisor *= 10.0;
+    }
+    1.0 / divisor
 }
 
 /// At most `max` round values from `low` to `high` for an axis's ticks: steps of 1, 2 or 5 times a
@@ -168,7 +186,7 @@ pub fn ticks(low: f64, high: f64, max: usize) -> Vec<f64> {
             r
         }
     };
-    let mut scale = 10f64.powf((high - low).log10().floor());
+    let mut scale = decade(high - low);
     let mut granularity = scale / 10.0;
     if 1 + ((high - low) / scale).floor() as usize > max {
         scale *= 10.0;
@@ -431,7 +449,7 @@ pub fn draw(
     }
 }
 
-/// A chart as a standalone SVG document of `width` × `height` device pixels.
+/// A chart as a standalone SVG document of `size` (width, height) device pixels.
 pub fn to_svg(
     size: (i32, i32),
     model: &ChartModel,
@@ -1021,6 +1039,30 @@ mod tests {
         assert!(elements(&svg, "text", &["fill=\"#ECECEC\""]).len() >= 2);
         assert!(!elements(&svg, "polyline", &["stroke=\"#00BE8C\""]).is_empty());
         assert!(elements(&svg, "text", &["fill=\"#000000\""]).is_empty());
+    }
+
+    #[test]
+    fn a_decade_is_the_power_of_ten_at_or_below() {
+        for (x, decade_of_x) in [
+            (1.0, 1.0),
+            (9.99, 1.0),
+            (10.0, 10.0),
+            (64.4, 10.0),
+            (1000.0, 1000.0),
+            (116.0, 100.0),
+            (0.5, 0.1),
+            (0.1, 0.1),
+            (0.0999, 0.01),
+            (0.0015, 0.001),
+        ] {
+            assert_eq!(decade(x), decade_of_x, "{x}");
+        }
+        for e in -12..=20 {
+            let p = 10f64.powi(e);
+            for x in [p, p * 1.5, p * 9.9] {
+                assert_eq!(decade(x), 10f64.powf(x.log10().floor()), "{x}");
+            }
+        }
     }
 
     #[test]
