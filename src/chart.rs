@@ -1,14 +1,13 @@
-//! Chart drawing, generic over plotters' `DrawingBackend`: the same code draws on a canvas in the
-//! browser and into an SVG string in native tests. It draws what a view model says and computes
-//! nothing about the data beyond where things go.
+//! Chart drawing over a [`Painter`]: the same code paints a canvas in the browser and writes an
+//! SVG document anywhere. It draws what a view model says and computes nothing about the data
+//! beyond where things go. The layout (margins, scales, ticks, rounding) is the one plotters gave
+//! these charts, so the pointer readout's [`PlotGeometry`] and the pictures are unchanged.
 
 use crate::format::format_value;
+use crate::paint::{text_width, wrap, Anchor, Baseline, Painter, Point, Rgb, Stroke, TextStyle};
 use crate::series::PointKind;
 use crate::views::compare::CompareChart;
 use crate::views::{Mark, TrendChart};
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Either kind of chart a view shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +49,7 @@ pub struct ChartStyle {
     pub dark: bool,
 }
 
-/// Where the drawing put things, in backend pixels: for tooltips, hit tests and tests.
+/// Where the drawing put things, in device pixels: for tooltips, hit tests and tests.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlotGeometry {
     pub plot_x: (i32, i32),
@@ -66,7 +65,7 @@ impl PlotGeometry {
         (self.plot_x.0..=self.plot_x.1).contains(&x) && (self.plot_y.0..=self.plot_y.1).contains(&y)
     }
 
-    /// The mark nearest to a pointer at (x, y) in backend pixels: a tap anywhere above or below a
+    /// The mark nearest to a pointer at (x, y) in device pixels: a tap anywhere above or below a
     /// year picks that year (or, on Compare, anywhere along a city's row picks that city).
     pub fn nearest(&self, (x, y): (i32, i32)) -> Option<usize> {
         self.marks
@@ -85,37 +84,37 @@ impl PlotGeometry {
 }
 
 /// Okabe-Ito colours, safe for colour-blind readers; each kind also differs by marker and dash.
-pub const ACTUAL_COLOUR: RGBColor = RGBColor(0, 114, 178);
-pub const TARGET_COLOUR: RGBColor = RGBColor(213, 94, 0);
-pub const REFERENCE_COLOUR: RGBColor = RGBColor(0, 128, 94);
+pub const ACTUAL_COLOUR: Rgb = Rgb(0, 114, 178);
+pub const TARGET_COLOUR: Rgb = Rgb(213, 94, 0);
+pub const REFERENCE_COLOUR: Rgb = Rgb(0, 128, 94);
 
 struct Palette {
-    background: RGBColor,
-    text: RGBColor,
-    axis: RGBColor,
-    grid: RGBColor,
-    actual: RGBColor,
-    target: RGBColor,
-    reference: RGBColor,
+    background: Rgb,
+    text: Rgb,
+    axis: Rgb,
+    grid: Rgb,
+    actual: Rgb,
+    target: Rgb,
+    reference: Rgb,
 }
 
 fn palette(dark: bool) -> Palette {
     if dark {
         Palette {
-            background: RGBColor(28, 28, 30),
-            text: RGBColor(236, 236, 236),
-            axis: RGBColor(190, 190, 190),
-            grid: RGBColor(70, 70, 74),
-            actual: RGBColor(86, 180, 233),
-            target: RGBColor(230, 159, 0),
-            reference: RGBColor(0, 190, 140),
+            background: Rgb(28, 28, 30),
+            text: Rgb(236, 236, 236),
+            axis: Rgb(190, 190, 190),
+            grid: Rgb(70, 70, 74),
+            actual: Rgb(86, 180, 233),
+            target: Rgb(230, 159, 0),
+            reference: Rgb(0, 190, 140),
         }
     } else {
         Palette {
-            background: WHITE,
-            text: BLACK,
-            axis: RGBColor(80, 80, 80),
-            grid: RGBColor(215, 215, 215),
+            background: Rgb(255, 255, 255),
+            text: Rgb(0, 0, 0),
+            axis: Rgb(80, 80, 80),
+            grid: Rgb(215, 215, 215),
             actual: ACTUAL_COLOUR,
             target: TARGET_COLOUR,
             reference: REFERENCE_COLOUR,
@@ -143,7 +142,7 @@ pub fn nice_ceiling(x: f64) -> f64 {
     if !x.is_finite() || x <= 0.0 {
         return 1.0;
     }
-    let magnitude = 10f64.powf(x.log10().floor());
+    let magnitude = decade(x);
     [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
         .iter()
         .map(|m| m * magnitude)
@@ -151,86 +150,326 @@ pub fn nice_ceiling(x: f64) -> f64 {
         .unwrap_or(10.0 * magnitude)
 }
 
-/// A rough width of a label in pixels at `size`: CJK characters are square, others about half.
-fn text_width(text: &str, size: f64) -> f64 {
-    text.chars()
-        .map(|c| if c as u32 >= 0x2E80 { 1.0 } else { 0.56 })
-        .sum::<f64>()
-        * size
+/// The largest power of ten not above `x` (positive and finite), found without libm's `pow` and
+/// `log10` (2 KB of wasm): a whole power is exact up to 1e22, its reciprocal correctly rounded.
+fn decade(x: f64) -> f64 {
+    let (mut power, mut exponent) = (1.0_f64, 0_i32);
+    while power * 10.0 <= x && exponent < 300 {
+        power *= 10.0;
+        exponent += 1;
+    }
+    if x >= 1.0 {
+        return power;
+    }
+    let mut divisor = 10.0_f64;
+    while 1.0 / divisor > x && divisor < 1e300 {
+        divisor *= 10.0;
+    }
+    1.0 / divisor
 }
 
-/// Splits a label into lines no wider than `width` (at most two; a word target is short).
-fn wrap(text: &str, size: f64, width: f64) -> Vec<String> {
-    if text_width(text, size) <= width {
-        return vec![text.to_string()];
+/// At most `max` round values from `low` to `high` for an axis's ticks: steps of 1, 2 or 5 times a
+/// power of ten, the finest that stays within `max` (plotters' key points, kept as they were).
+pub fn ticks(low: f64, high: f64, max: usize) -> Vec<f64> {
+    if max == 0 || !(low.is_finite() && high.is_finite()) {
+        return vec![];
     }
-    let chars: Vec<char> = text.chars().collect();
-    let mut best = chars.len() / 2;
-    // Prefer a break at a space or after " · " near the middle.
-    if let Some(i) = (0..chars.len())
-        .filter(|i| chars[*i] == ' ')
-        .min_by_key(|i| (*i as i64 - (chars.len() / 2) as i64).abs())
-    {
-        best = i;
+    let (low, high) = (low.min(high), high.max(low));
+    if (high - low).abs() < f64::EPSILON {
+        return vec![low];
     }
-    let first: String = chars[..best].iter().collect();
-    let rest: String = chars[best..].iter().collect();
-    vec![first.trim().to_string(), rest.trim().to_string()]
+    let rem = |a: f64, b: f64| {
+        let r = a - (a / b).floor() * b;
+        if (r - b).abs() < f64::EPSILON {
+            0.0
+        } else {
+            r
+        }
+    };
+    let mut scale = decade(high - low);
+    let mut granularity = scale / 10.0;
+    if 1 + ((high - low) / scale).floor() as usize > max {
+        scale *= 10.0;
+        granularity *= 10.0;
+    }
+    'outer: loop {
+        let old = scale;
+        for divisor in [2.0, 5.0, 10.0] {
+            let step = old / divisor;
+            let mut left = low - rem(low, step);
+            if left < low {
+                left += step;
+            }
+            let right = high - rem(high, step);
+            if (1.0 + (right - left) / step).round() as usize > max {
+                break 'outer;
+            }
+            scale = step;
+        }
+        scale = old / 10.0;
+        granularity /= 10.0;
+    }
+    let mut left = low - rem(low, scale);
+    if left < low {
+        left += scale;
+    }
+    let base = (left / granularity).floor() * granularity;
+    let mut relative = left - base;
+    let right = high - rem(high, scale);
+    let mut out = vec![];
+    while right - relative - base >= -f64::EPSILON {
+        if (relative / granularity).round() * granularity < 0.0 {
+            relative += granularity;
+        }
+        out.push(relative + base);
+        relative += scale;
+    }
+    out
 }
 
-pub fn draw<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
+/// A plot's rectangle in device pixels (ends exclusive) and the values at its edges.
+struct Frame {
+    x: (i32, i32),
+    y: (i32, i32),
+    values_x: (f64, f64),
+    values_y: (f64, f64),
+}
+
+impl Frame {
+    fn x(&self, v: f64) -> i32 {
+        scale(v, self.values_x, (self.x.0, self.x.1 - 1))
+    }
+
+    /// Upwards: the low value on the bottom row.
+    fn y(&self, v: f64) -> i32 {
+        scale(v, self.values_y, (self.y.1 - 1, self.y.0))
+    }
+
+    fn at(&self, (x, y): (f64, f64)) -> Point {
+        (self.x(x), self.y(y))
+    }
+
+    /// plotters' tick length: 5 px, less on a tiny plot.
+    fn tick(&self) -> i32 {
+        let smaller = (self.x.1 - self.x.0).min(self.y.1 - self.y.0);
+        ((0.05 * f64::from(smaller)).round() as i32).min(5)
+    }
+
+    fn geometry(&self, marks: usize, by_rows: bool) -> PlotGeometry {
+        PlotGeometry {
+            plot_x: self.x,
+            plot_y: self.y,
+            marks: vec![(0, 0); marks],
+            by_rows,
+        }
+    }
+}
+
+/// A value's pixel between two ends, rounded towards the first as plotters did.
+fn scale(v: f64, (low, high): (f64, f64), (from, to): (i32, i32)) -> i32 {
+    if high == low {
+        return (to - from) / 2;
+    }
+    let share = (v - low) / (high - low);
+    let length = to - from;
+    if length == 0 {
+        return to;
+    }
+    if share.is_infinite() {
+        return if share > 0.0 { to } else { from };
+    }
+    if length > 0 {
+        from + (f64::from(length) * share + 1e-3).floor() as i32
+    } else {
+        from + (f64::from(length) * share - 1e-3).ceil() as i32
+    }
+}
+
+/// What every drawing function needs: the painter, the scale, the family and the colours.
+struct Pen<'a> {
+    painter: &'a mut dyn Painter,
+    scale: f64,
+    family: &'a str,
+    colours: Palette,
+}
+
+impl Pen<'_> {
+    /// CSS pixels to device pixels.
+    fn s(&self, px: f64) -> i32 {
+        (px * self.scale).round() as i32
+    }
+
+    fn text(&mut self, text: &str, at: Point, size: f64, colour: Rgb, pos: (Anchor, Baseline)) {
+        let style = TextStyle {
+            family: self.family,
+            size: size * self.scale,
+            bold: false,
+            colour,
+            anchor: pos.0,
+            baseline: pos.1,
+        };
+        self.painter.text(text, at, &style);
+    }
+
+    fn background(&mut self, (width, height): (i32, i32)) {
+        let fill = self.colours.background;
+        self.painter.rect((0, 0), (width, height), Some(fill), None);
+    }
+
+    /// The unit above the value axis, in the top left corner.
+    fn unit(&mut self, unit: &str) {
+        if !unit.is_empty() {
+            let at = (self.s(6.0), self.s(4.0));
+            let axis = self.colours.axis;
+            self.text(unit, at, 12.0, axis, (Anchor::Start, Baseline::Top));
+        }
+    }
+
+    /// A horizontal value axis under the plot (Compare): grid, axis line, ticks, labels.
+    fn value_axis_below(&mut self, frame: &Frame, count: usize) {
+        let (grid, axis) = (self.colours.grid, self.colours.axis);
+        let values = ticks(frame.values_x.0, frame.values_x.1, count);
+        for v in &values {
+            let x = frame.x(*v);
+            self.painter
+                .line((x, frame.y.1 - 1), (x, frame.y.0), Stroke::solid(grid, 1));
+        }
+        let (bottom, tick) = (frame.y.1, frame.tick());
+        let line = Stroke::solid(axis, 1);
+        self.painter
+            .polyline(&[(frame.x.0, bottom), (frame.x.1 - 1, bottom)], line);
+        for v in &values {
+            let x = frame.x(*v);
+            let label = (x, bottom + 2 * tick);
+            self.text(
+                &format_value(*v),
+                label,
+                12.0,
+                axis,
+                (Anchor::Middle, Baseline::Top),
+            );
+            self.painter
+                .polyline(&[(x, bottom), (x, bottom + tick)], line);
+        }
+    }
+
+    /// A vertical value axis left of the plot (Trend), and the time axis's line under it.
+    fn value_axis_left(&mut self, frame: &Frame, count: usize) {
+        let (grid, axis) = (self.colours.grid, self.colours.axis);
+        let values = ticks(frame.values_y.0, frame.values_y.1, count);
+        for v in &values {
+            let y = frame.y(*v);
+            self.painter
+                .line((frame.x.0, y), (frame.x.1 - 1, y), Stroke::solid(grid, 1));
+        }
+        let (left, tick) = (frame.x.0 - 1, frame.tick());
+        let line = Stroke::solid(axis, 1);
+        self.painter
+            .polyline(&[(left, frame.y.0), (left, frame.y.1 - 1)], line);
+        for v in &values {
+            let y = frame.y(*v);
+            let label = (frame.x.0 - 2 * tick, y);
+            self.text(
+                &format_value(*v),
+                label,
+                12.0,
+                axis,
+                (Anchor::End, Baseline::Middle),
+            );
+            self.painter.polyline(&[(left - tick, y), (left, y)], line);
+        }
+        self.painter
+            .polyline(&[(frame.x.0, frame.y.1), (frame.x.1 - 1, frame.y.1)], line);
+    }
+
+    fn marker(&mut self, (x, y): Point, kind: PointKind) {
+        let (actual, target) = (self.colours.actual, self.colours.target);
+        let r = self.s(5.0);
+        match kind {
+            PointKind::Actual => self.painter.circle((x, y), r, Some(actual), None),
+            PointKind::Derived => {
+                let ring = Stroke::solid(actual, self.s(2.0));
+                let fill = self.colours.background;
+                self.painter.circle((x, y), r, Some(fill), None);
+                self.painter.circle((x, y), r, None, Some(ring));
+            }
+            PointKind::Target => {
+                // Corners at -90°, -210° and -330° on a circle, rounded up as plotters did.
+                let size = f64::from(self.s(7.0));
+                let corner = |cos: f64, sin: f64| {
+                    (
+                        (cos * size + f64::from(x)).ceil() as i32,
+                        (sin * size + f64::from(y)).ceil() as i32,
+                    )
+                };
+                let corners = [
+                    corner(6.123233995736766e-17, -1.0),
+                    corner(-0.8660254037844386, 0.5000000000000001),
+                    corner(0.8660254037844384, 0.5000000000000004),
+                ];
+                self.painter.polygon(&corners, target);
+            }
+            PointKind::WordTarget => {
+                let r = self.s(6.0);
+                let diamond = [(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)];
+                self.painter
+                    .polyline(&diamond, Stroke::solid(target, self.s(2.0)));
+            }
+        }
+    }
+
+    /// The ring around the mark the readout describes: it does not rely on colour alone.
+    fn ring(&mut self, at: Point) {
+        let ring = Stroke::solid(self.colours.text, self.s(2.0));
+        self.painter.circle(at, self.s(11.0), None, Some(ring));
+    }
+
+    fn thin(&self) -> i32 {
+        self.s(1.5).max(1)
+    }
+}
+
+/// Draws a chart on `painter`, a surface of `size` device pixels, and says where things went.
+pub fn draw(
+    painter: &mut dyn Painter,
+    size: (i32, i32),
     model: &ChartModel,
     style: &ChartStyle,
     active: Option<usize>,
-) -> Result<PlotGeometry, DrawingAreaErrorKind<DB::ErrorType>> {
+) -> PlotGeometry {
+    let mut pen = Pen {
+        painter,
+        scale: style.scale,
+        family: &style.font_family,
+        colours: palette(style.dark),
+    };
     match model {
-        ChartModel::Trend(c) => draw_trend(root, c, style, active),
-        ChartModel::Compare(c) => draw_compare(root, c, style, active),
+        ChartModel::Trend(c) => draw_trend(&mut pen, size, c, active),
+        ChartModel::Compare(c) => draw_compare(&mut pen, size, c, active),
     }
 }
 
-fn draw_marker<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    at: (i32, i32),
-    kind: PointKind,
-    colours: &Palette,
-    s: &dyn Fn(f64) -> i32,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    match kind {
-        PointKind::Actual => root.draw(&Circle::new(at, s(5.0), colours.actual.filled())),
-        PointKind::Derived => {
-            root.draw(&Circle::new(at, s(5.0), colours.background.filled()))?;
-            root.draw(&Circle::new(
-                at,
-                s(5.0),
-                colours.actual.stroke_width(s(2.0) as u32),
-            ))
-        }
-        PointKind::Target => root.draw(&TriangleMarker::new(at, s(7.0), colours.target.filled())),
-        PointKind::WordTarget => {
-            let r = s(6.0);
-            let (x, y) = at;
-            root.draw(&PathElement::new(
-                vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)],
-                colours.target.stroke_width(s(2.0) as u32),
-            ))
-        }
-    }
-}
-
-fn draw_trend<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    chart_model: &TrendChart,
+/// A chart as a standalone SVG document of `size` (width, height) device pixels.
+pub fn to_svg(
+    size: (i32, i32),
+    model: &ChartModel,
     style: &ChartStyle,
     active: Option<usize>,
-) -> Result<PlotGeometry, DrawingAreaErrorKind<DB::ErrorType>> {
-    let s = |px: f64| (px * style.scale).round() as i32;
+) -> (String, PlotGeometry) {
+    let mut svg = crate::paint::Svg::new(size.0, size.1);
+    let geometry = draw(&mut svg, size, model, style, active);
+    (svg.finish(), geometry)
+}
+
+fn draw_trend(
+    pen: &mut Pen,
+    (width, height): (i32, i32),
+    chart_model: &TrendChart,
+    active: Option<usize>,
+) -> PlotGeometry {
     let label_size = if chart_model.compact { 12.0 } else { 13.0 };
-    let font = |px: f64| (style.font_family.as_str(), px * style.scale).into_font();
-    let colours = palette(style.dark);
     let marks = &chart_model.marks;
-    root.fill(&colours.background)?;
+    pen.background((width, height));
 
     let first = marks.iter().map(|m| m.year).min().unwrap_or(2020);
     let last = marks.iter().map(|m| m.year).max().unwrap_or(2025);
@@ -249,75 +488,56 @@ fn draw_trend<DB: DrawingBackend>(
         (true, false) => top * 1.25,
     };
 
-    let mut chart = ChartBuilder::on(root)
-        .margin_top(s(22.0))
-        .margin_right(s(18.0))
-        .margin_left(s(8.0))
-        .x_label_area_size(s(26.0))
-        .y_label_area_size(s(40.0))
-        .build_cartesian_2d(years.0..years.1, low..top)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(if chart_model.compact { 3 } else { 5 })
-        .y_label_formatter(&|v| format_value(*v))
-        .label_style(font(12.0).color(&colours.axis))
-        .max_light_lines(0)
-        .bold_line_style(colours.grid)
-        .axis_style(colours.axis)
-        .draw()?;
-    if !chart_model.unit.is_empty() {
-        root.draw(&Text::new(
-            chart_model.unit.clone(),
-            (s(6.0), s(4.0)),
-            font(12.0).color(&colours.axis),
-        ))?;
-    }
-    let (plot_x, plot_y) = chart.plotting_area().get_pixel_range();
+    // Margins of 22, 18 and 8 px; 40 px for the value labels, 26 for the years.
+    let frame = Frame {
+        x: (pen.s(8.0) + pen.s(40.0), width - pen.s(18.0)),
+        y: (pen.s(22.0), height - pen.s(26.0)),
+        values_x: years,
+        values_y: (low, top),
+    };
+    pen.value_axis_left(&frame, if chart_model.compact { 3 } else { 5 });
+    pen.unit(&chart_model.unit);
+    let c = pen.colours.axis;
     // Year labels only where the plan gives something, so the axis does not suggest yearly data.
     let mut labelled: Vec<u16> = marks.iter().map(|m| m.year).collect();
     labelled.dedup();
     for year in &labelled {
-        let (x, _) = chart.backend_coord(&(f64::from(*year), low));
-        root.draw(&Text::new(
-            year.to_string(),
-            (x, plot_y.end + s(7.0)),
-            font(12.0)
-                .color(&colours.axis)
-                .pos(Pos::new(HPos::Center, VPos::Top)),
-        ))?;
+        let at = (frame.x(f64::from(*year)), frame.y.1 + pen.s(7.0));
+        pen.text(
+            &year.to_string(),
+            at,
+            12.0,
+            c,
+            (Anchor::Middle, Baseline::Top),
+        );
     }
 
     if let Some(reference) = &chart_model.reference {
-        chart.draw_series(DashedLineSeries::new(
-            [(years.0, reference.value), (years.1, reference.value)],
-            s(2.0),
-            s(3.0),
-            colours.reference.stroke_width(s(2.0) as u32),
-        ))?;
+        let colour = pen.colours.reference;
+        let y = frame.y(reference.value);
+        let line = [(frame.x.0, y), (frame.x(years.1), y)];
+        let dots = Stroke::dashed(colour, pen.s(2.0), pen.s(2.0), pen.s(3.0));
+        pen.painter.polyline(&line, dots);
         // Below the line, where a target (set above the limit) is not; above it near the axis.
-        let (_, y) = chart.backend_coord(&(years.0, reference.value));
-        let below = y + s(18.0) < plot_y.end;
-        root.draw(&Text::new(
-            reference.label.clone(),
-            (
-                plot_x.start + s(4.0),
-                if below { y + s(3.0) } else { y - s(3.0) },
-            ),
-            font(12.0).color(&colours.reference).pos(Pos::new(
-                HPos::Left,
-                if below { VPos::Top } else { VPos::Bottom },
-            )),
-        ))?;
+        let below = y + pen.s(18.0) < frame.y.1;
+        let (at, baseline) = if below {
+            ((frame.x.0 + pen.s(4.0), y + pen.s(3.0)), Baseline::Top)
+        } else {
+            ((frame.x.0 + pen.s(4.0), y - pen.s(3.0)), Baseline::Bottom)
+        };
+        pen.text(
+            &reference.label,
+            at,
+            12.0,
+            colour,
+            (Anchor::Start, baseline),
+        );
     }
     if let Some(v) = chart_model.target_line {
-        chart.draw_series(DashedLineSeries::new(
-            [(years.0, v), (years.1, v)],
-            s(6.0),
-            s(4.0),
-            colours.target.stroke_width(s(1.5).max(1) as u32),
-        ))?;
+        let y = frame.y(v);
+        let dashes = Stroke::dashed(pen.colours.target, pen.thin(), pen.s(6.0), pen.s(4.0));
+        pen.painter
+            .polyline(&[(frame.x.0, y), (frame.x(years.1), y)], dashes);
     }
     // Successive levels are joined (the years between get no marker, tooltip or row); a segment
     // that touches a derived level is dashed, so an estimate never reads as a printed trend.
@@ -325,89 +545,61 @@ fn draw_trend<DB: DrawingBackend>(
         .iter()
         .filter(|m| matches!(m.kind, PointKind::Actual | PointKind::Derived) && m.value.is_some())
         .collect();
-    let at = |m: &Mark| (f64::from(m.year), m.value.unwrap_or_default());
+    let at = |m: &Mark| frame.at((f64::from(m.year), m.value.unwrap_or_default()));
+    let actual = pen.colours.actual;
     for pair in levels.windows(2) {
         let ends = [at(pair[0]), at(pair[1])];
-        if pair.iter().any(|m| m.kind == PointKind::Derived) {
-            chart.draw_series(DashedLineSeries::new(
-                ends,
-                s(5.0),
-                s(3.0),
-                colours.actual.stroke_width(s(2.0) as u32),
-            ))?;
+        let stroke = if pair.iter().any(|m| m.kind == PointKind::Derived) {
+            Stroke::dashed(actual, pen.s(2.0), pen.s(5.0), pen.s(3.0))
         } else {
-            chart.draw_series(LineSeries::new(
-                ends,
-                colours.actual.stroke_width(s(2.0) as u32),
-            ))?;
-        }
+            Stroke::solid(actual, pen.s(2.0))
+        };
+        pen.painter.polyline(&ends, stroke);
     }
     // The latest level to the final numeric target: the way still to go.
     if let Some((from, to)) = chart_model.goal {
-        chart.draw_series(DashedLineSeries::new(
-            [at(&marks[from]), at(&marks[to])],
-            s(4.0),
-            s(4.0),
-            colours.actual.stroke_width(s(1.5).max(1) as u32),
-        ))?;
+        let dashes = Stroke::dashed(actual, pen.thin(), pen.s(4.0), pen.s(4.0));
+        pen.painter
+            .polyline(&[at(&marks[from]), at(&marks[to])], dashes);
     }
 
     let word_y = top * 0.92;
-    let mut geometry = PlotGeometry {
-        plot_x: (plot_x.start, plot_x.end),
-        plot_y: (plot_y.start, plot_y.end),
-        marks: Vec::with_capacity(marks.len()),
-        by_rows: false,
-    };
+    let mut geometry = frame.geometry(0, false);
+    let text = pen.colours.text;
     for (i, m) in marks.iter().enumerate() {
-        let at = chart.backend_coord(&(f64::from(m.year), m.value.unwrap_or(word_y)));
+        let at = frame.at((f64::from(m.year), m.value.unwrap_or(word_y)));
         geometry.marks.push(at);
         if active == Some(i) {
-            // The mark the tooltip describes: a ring that does not rely on colour alone.
-            root.draw(&Circle::new(
-                at,
-                s(11.0),
-                colours.text.stroke_width(s(2.0) as u32),
-            ))?;
+            pen.ring(at);
         }
-        draw_marker(root, at, m.kind, &colours, &s)?;
+        pen.marker(at, m.kind);
         if m.kind == PointKind::WordTarget {
             // Right-aligned to the marker when it is in the right half, so it stays inside.
-            let right_half = at.0 > (plot_x.start + plot_x.end) / 2;
+            let right_half = at.0 > (frame.x.0 + frame.x.1) / 2;
             let room = if right_half {
-                f64::from(at.0 - plot_x.start)
+                f64::from(at.0 - frame.x.0)
             } else {
-                f64::from(plot_x.end - at.0)
-            } / style.scale;
+                f64::from(frame.x.1 - at.0)
+            } / pen.scale;
             let lines = wrap(&m.label, label_size, room - 12.0);
             let count = lines.len() as i32;
             for (n, line) in lines.into_iter().enumerate() {
-                let dy = s(label_size + 2.0) * (n as i32 - count + 1);
-                let (x, h) = if right_half {
-                    (at.0 - s(10.0), HPos::Right)
+                let dy = pen.s(label_size + 2.0) * (n as i32 - count + 1);
+                let (x, anchor) = if right_half {
+                    (at.0 - pen.s(10.0), Anchor::End)
                 } else {
-                    (at.0 + s(10.0), HPos::Left)
+                    (at.0 + pen.s(10.0), Anchor::Start)
                 };
-                root.draw(&Text::new(
-                    line,
-                    (x, at.1 + dy),
-                    font(label_size)
-                        .color(&colours.text)
-                        .pos(Pos::new(h, VPos::Center)),
-                ))?;
+                let pos = (anchor, Baseline::Middle);
+                pen.text(&line, (x, at.1 + dy), label_size, text, pos);
             }
         } else {
-            root.draw(&Text::new(
-                m.label.clone(),
-                (at.0, at.1 - s(10.0)),
-                font(label_size)
-                    .color(&colours.text)
-                    .pos(Pos::new(HPos::Center, VPos::Bottom)),
-            ))?;
+            let above = (at.0, at.1 - pen.s(10.0));
+            let pos = (Anchor::Middle, Baseline::Bottom);
+            pen.text(&m.label, above, label_size, text, pos);
         }
     }
-    root.present()?;
-    Ok(geometry)
+    geometry
 }
 
 /// The space above a Compare plot, in CSS px: the unit and the reference line's label each get a
@@ -420,16 +612,13 @@ fn compare_header(model: &CompareChart) -> f64 {
     }
 }
 
-fn draw_compare<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
+fn draw_compare(
+    pen: &mut Pen,
+    (width, height): (i32, i32),
     model: &CompareChart,
-    style: &ChartStyle,
     active: Option<usize>,
-) -> Result<PlotGeometry, DrawingAreaErrorKind<DB::ErrorType>> {
-    let s = |px: f64| (px * style.scale).round() as i32;
-    let font = |px: f64| (style.font_family.as_str(), px * style.scale).into_font();
-    let colours = palette(style.dark);
-    root.fill(&colours.background)?;
+) -> PlotGeometry {
+    pen.background((width, height));
     let values = model
         .marks
         .iter()
@@ -437,89 +626,62 @@ fn draw_compare<DB: DrawingBackend>(
         .chain(model.reference.as_ref().map(|r| r.value));
     let (low, top) = value_range(values, model.unit == "%");
     let rows = model.rows.len().max(1) as f64;
-    let mut chart = ChartBuilder::on(root)
-        .margin_top(s(compare_header(model)))
-        .margin_right(s(22.0))
-        .margin_left(s(12.0))
-        .x_label_area_size(s(24.0))
-        .build_cartesian_2d(low..top, 0.0..rows)?;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .y_labels(0)
-        .x_labels(5)
-        .x_label_formatter(&|v| format_value(*v))
-        .label_style(font(12.0).color(&colours.axis))
-        .max_light_lines(0)
-        .bold_line_style(colours.grid)
-        .axis_style(colours.axis)
-        .draw()?;
-    if !model.unit.is_empty() {
-        root.draw(&Text::new(
-            model.unit.clone(),
-            (s(6.0), s(4.0)),
-            font(12.0).color(&colours.axis),
-        ))?;
-    }
-    let (plot_x, plot_y) = chart.plotting_area().get_pixel_range();
-    if let Some(reference) = &model.reference {
-        chart.draw_series(DashedLineSeries::new(
-            [(reference.value, 0.0), (reference.value, rows)],
-            s(2.0),
-            s(3.0),
-            colours.reference.stroke_width(s(2.0) as u32),
-        ))?;
-        let (x, _) = chart.backend_coord(&(reference.value, rows));
-        let right =
-            f64::from(plot_x.end - x) / style.scale > text_width(&reference.label, 12.0) + 6.0;
-        root.draw(&Text::new(
-            reference.label.clone(),
-            (
-                if right { x + s(4.0) } else { x - s(4.0) },
-                plot_y.start - s(4.0),
-            ),
-            font(12.0).color(&colours.reference).pos(Pos::new(
-                if right { HPos::Left } else { HPos::Right },
-                VPos::Bottom,
-            )),
-        ))?;
-    }
-    let mut geometry = PlotGeometry {
-        plot_x: (plot_x.start, plot_x.end),
-        plot_y: (plot_y.start, plot_y.end),
-        marks: vec![(0, 0); model.marks.len()],
-        by_rows: true,
+    // Margins of 22 and 12 px beside the plot, 24 px for the value labels under it.
+    let frame = Frame {
+        x: (pen.s(12.0), width - pen.s(22.0)),
+        y: (pen.s(compare_header(model)), height - pen.s(24.0)),
+        values_x: (low, top),
+        values_y: (0.0, rows),
     };
+    pen.value_axis_below(&frame, 5);
+    pen.unit(&model.unit);
+    if let Some(reference) = &model.reference {
+        let colour = pen.colours.reference;
+        let x = frame.x(reference.value);
+        let dots = Stroke::dashed(colour, pen.s(2.0), pen.s(2.0), pen.s(3.0));
+        pen.painter
+            .polyline(&[(x, frame.y(0.0)), (x, frame.y(rows))], dots);
+        let right = f64::from(frame.x.1 - x) / pen.scale > text_width(&reference.label, 12.0) + 6.0;
+        let (at, anchor) = if right {
+            ((x + pen.s(4.0), frame.y.0 - pen.s(4.0)), Anchor::Start)
+        } else {
+            ((x - pen.s(4.0), frame.y.0 - pen.s(4.0)), Anchor::End)
+        };
+        pen.text(
+            &reference.label,
+            at,
+            12.0,
+            colour,
+            (anchor, Baseline::Bottom),
+        );
+    }
+    let mut geometry = frame.geometry(model.marks.len(), true);
+    let (text, axis) = (pen.colours.text, pen.colours.axis);
     for (i, row) in model.rows.iter().enumerate() {
         // Top to bottom: the city's name on the upper half of its band, its marks below.
         let band_top = rows - i as f64;
-        let (_, name_y) = chart.backend_coord(&(low, band_top - 0.12));
-        root.draw(&Text::new(
-            row.name.clone(),
-            (plot_x.start + s(4.0), name_y),
-            font(13.0)
-                .color(&colours.text)
-                .pos(Pos::new(HPos::Left, VPos::Top)),
-        ))?;
+        let name_y = frame.y(band_top - 0.12);
+        let name_at = (frame.x.0 + pen.s(4.0), name_y);
+        pen.text(
+            &row.name,
+            name_at,
+            13.0,
+            text,
+            (Anchor::Start, Baseline::Top),
+        );
         let y = band_top - 0.7;
-        let at = |m: usize| chart.backend_coord(&(model.marks[m].value.unwrap_or(low), y));
+        let at = |m: usize| frame.at((model.marks[m].value.unwrap_or(low), y));
         if let (Some(a), Some(b)) = (row.latest, row.target) {
-            root.draw(&PathElement::new(
-                vec![at(a), at(b)],
-                colours.axis.stroke_width(s(1.5).max(1) as u32),
-            ))?;
+            let joint = Stroke::solid(axis, pen.thin());
+            pen.painter.polyline(&[at(a), at(b)], joint);
         }
         for m in [row.latest, row.target].into_iter().flatten() {
             let p = at(m);
             geometry.marks[m] = p;
             if active == Some(m) {
-                root.draw(&Circle::new(
-                    p,
-                    s(11.0),
-                    colours.text.stroke_width(s(2.0) as u32),
-                ))?;
+                pen.ring(p);
             }
-            draw_marker(root, p, model.marks[m].kind, &colours, &s)?;
+            pen.marker(p, model.marks[m].kind);
         }
         // Value labels beside their markers, the smaller value's to its left.
         let mut labelled: Vec<usize> = [row.latest, row.target].into_iter().flatten().collect();
@@ -533,41 +695,36 @@ fn draw_compare<DB: DrawingBackend>(
         for (n, m) in labelled.iter().enumerate() {
             let p = at(*m);
             let left = n == 0 && !single;
+            let (x, anchor) = if left {
+                (p.0 - pen.s(10.0), Anchor::End)
+            } else {
+                (p.0 + pen.s(10.0), Anchor::Start)
+            };
             let label = &model.marks[*m].label;
-            root.draw(&Text::new(
-                label.clone(),
-                (if left { p.0 - s(10.0) } else { p.0 + s(10.0) }, p.1),
-                font(12.0).color(&colours.text).pos(Pos::new(
-                    if left { HPos::Right } else { HPos::Left },
-                    VPos::Center,
-                )),
-            ))?;
+            pen.text(label, (x, p.1), 12.0, text, (anchor, Baseline::Middle));
         }
         if let Some(words) = &row.words {
             // Beside the name when the row has marks, else where the marks would be.
             let has_marks = row.latest.is_some() || row.target.is_some();
-            let (_, wy) = chart.backend_coord(&(low, if has_marks { band_top - 0.12 } else { y }));
-            let (x, h, v) = if has_marks {
-                (plot_x.end - s(2.0), HPos::Right, VPos::Top)
+            let wy = frame.y(if has_marks { band_top - 0.12 } else { y });
+            let (at, pos) = if has_marks {
+                ((frame.x.1 - pen.s(2.0), wy), (Anchor::End, Baseline::Top))
             } else {
-                (plot_x.start + s(4.0), HPos::Left, VPos::Center)
+                (
+                    (frame.x.0 + pen.s(4.0), wy),
+                    (Anchor::Start, Baseline::Middle),
+                )
             };
-            root.draw(&Text::new(
-                words.clone(),
-                (x, wy),
-                font(12.0).color(&colours.axis).pos(Pos::new(h, v)),
-            ))?;
+            pen.text(words, at, 12.0, axis, pos);
         }
     }
-    root.present()?;
-    Ok(geometry)
+    geometry
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::views::{Citation, Reference};
-    use plotters::backend::SVGBackend;
 
     fn citation() -> Citation {
         Citation {
@@ -622,12 +779,7 @@ mod tests {
     }
 
     fn render(model: &ChartModel) -> (String, PlotGeometry) {
-        let mut svg = String::new();
-        let geometry = {
-            let root = SVGBackend::with_string(&mut svg, (360, 240)).into_drawing_area();
-            draw(&root, model, &style(), None).expect("draws")
-        };
-        (svg, geometry)
+        to_svg((360, 240), model, &style(), None)
     }
 
     /// The text of every `<text>` element, in drawing order.
@@ -664,38 +816,49 @@ mod tests {
         assert!(x2025 > x2020, "the word target sits at 2025");
     }
 
-    #[test]
-    fn the_standards_limit_is_a_labelled_line_below_the_levels() {
-        let (svg, geometry) = render(&ChartModel::Trend(pingdingshan()));
-        assert!(texts(&svg).iter().any(|t| t == "国家二级标准 35"));
-        let reference = "stroke=\"#00805E\"";
-        assert!(
-            svg.matches(reference).count() >= 10,
-            "a dotted line of short segments"
-        );
-        // 35 is drawn below 51 (larger y is lower on screen).
-        let y51 = geometry.marks[1].1;
-        let line_y: Vec<i32> = svg
-            .lines()
-            .filter(|l| l.contains(reference) && l.contains("<polyline"))
-            .filter_map(|l| {
-                l.split("points=\"")
-                    .nth(1)?
-                    .split([',', ' '])
-                    .nth(1)?
-                    .parse()
-                    .ok()
-            })
-            .collect();
-        assert!(!line_y.is_empty(), "the line's segments are found");
-        assert!(line_y.iter().all(|y| *y > y51), "{line_y:?} below {y51}");
-    }
-
     /// Every SVG element of a kind that mentions all of `needles`.
     fn elements<'a>(svg: &'a str, tag: &str, needles: &[&str]) -> Vec<&'a str> {
         svg.split('<')
             .filter(|e| e.starts_with(tag) && needles.iter().all(|n| e.contains(n)))
             .collect()
+    }
+
+    /// The points of a polyline or polygon element.
+    fn points(element: &str) -> Vec<(i32, i32)> {
+        let list = element
+            .split("points=\"")
+            .nth(1)
+            .and_then(|p| p.split('"').next());
+        list.unwrap_or_default()
+            .split(' ')
+            .filter_map(|p| {
+                let (x, y) = p.split_once(',')?;
+                Some((x.parse().ok()?, y.parse().ok()?))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_standards_limit_is_a_labelled_dotted_line_below_the_levels() {
+        let (svg, geometry) = render(&ChartModel::Trend(pingdingshan()));
+        assert!(texts(&svg).iter().any(|t| t == "国家二级标准 35"));
+        let dotted = elements(
+            &svg,
+            "polyline",
+            &["stroke=\"#00805E\"", "stroke-dasharray=\"2 3\""],
+        );
+        assert_eq!(dotted.len(), 1, "one dotted line: {svg}");
+        let line = points(dotted[0]);
+        let (left, right) = (line[0], line[line.len() - 1]);
+        assert_eq!(left.1, right.1, "level");
+        assert_eq!(
+            (left.0, right.0),
+            (geometry.plot_x.0, geometry.plot_x.1 - 1),
+            "across the plot"
+        );
+        // 35 is drawn below 51 (larger y is lower on screen).
+        let y51 = geometry.marks[1].1;
+        assert!(left.1 > y51, "{} below {y51}", left.1);
     }
 
     #[test]
@@ -720,16 +883,17 @@ mod tests {
             elements(&svg, "circle", &[&at[..], &["fill=\"#0072B2\""]].concat()).is_empty(),
             "not a filled dot"
         );
-        // 2015 to 2020 is drawn in short pieces, never as one solid polyline through both points.
-        let (x2, y2) = geometry.marks[1];
-        let solid = format!("{x},{y} {x2},{y2}");
+        // 2015 to 2020 is dashed, never one solid line through both points.
+        let joined = elements(&svg, "polyline", &["stroke=\"#0072B2\""]);
+        let from_2015: Vec<&&str> = joined
+            .iter()
+            .filter(|e| points(e) == [(x, y), geometry.marks[1]])
+            .collect();
+        assert_eq!(from_2015.len(), 1, "{joined:?}");
         assert!(
-            !svg.contains(&solid),
-            "no solid segment from the derived level"
-        );
-        assert!(
-            elements(&svg, "polyline", &["stroke=\"#0072B2\""]).len() >= 4,
-            "a dashed segment"
+            from_2015[0].contains("stroke-dasharray=\"5 3\""),
+            "dashed: {}",
+            from_2015[0]
         );
     }
 
@@ -754,24 +918,26 @@ mod tests {
                 "missing {text} in {labels:?}"
             );
         }
-        let [(x1, y1), (x2, y2), _] = [geometry.marks[0], geometry.marks[1], geometry.marks[2]];
-        assert!(
-            svg.contains(&format!("{x1},{y1} {x2},{y2}")),
-            "2019 and 2020 joined by one solid line"
-        );
-        let target = elements(&svg, "polyline", &["stroke=\"#D55E00\""]).len();
-        assert!(target >= 5, "the target's dashed line across: {target}");
+        let [(x1, y1), (x2, y2), (x3, y3)] =
+            [geometry.marks[0], geometry.marks[1], geometry.marks[2]];
+        let solid = format!("points=\"{x1},{y1} {x2},{y2}\"");
+        let joined = elements(&svg, "polyline", &[&solid, "stroke=\"#0072B2\""]);
+        assert_eq!(joined.len(), 1, "2019 and 2020 joined by one line");
+        assert!(!joined[0].contains("dasharray"), "solid: {}", joined[0]);
+        let target = elements(&svg, "polyline", &["stroke=\"#D55E00\""]);
+        assert_eq!(target.len(), 1, "the target's line: {target:?}");
+        assert!(target[0].contains("stroke-dasharray=\"6 4\""), "dashed");
+        assert_eq!(points(target[0])[0].1, y3, "at the target's level");
+        let goal = format!("points=\"{x2},{y2} {x3},{y3}\"");
+        let way = elements(&svg, "polyline", &[&goal, "stroke-dasharray=\"4 4\""]);
+        assert_eq!(way.len(), 1, "the dashed way from 56 to 43");
         let without_goal = TrendChart {
             goal: None,
             ..jiaozuo
         };
         let (plain, _) = render(&ChartModel::Trend(without_goal));
-        let pieces = |svg: &str| elements(svg, "polyline", &["stroke=\"#0072B2\""]).len();
-        assert!(
-            pieces(&svg) >= pieces(&plain) + 3,
-            "the dashed way from 56 to 43"
-        );
-        assert!(y2 < geometry.marks[2].1, "56 is drawn higher than 43");
+        assert!(elements(&plain, "polyline", &[&goal]).is_empty());
+        assert!(y2 < y3, "56 is drawn higher than 43");
     }
 
     #[test]
@@ -790,10 +956,13 @@ mod tests {
         };
         let (svg, geometry) = render(&ChartModel::Trend(outfalls));
         // In the target's colour only the word target's diamond: no dashed line across.
+        let target = elements(&svg, "polyline", &["stroke=\"#D55E00\""]);
+        assert_eq!(target.len(), 1, "markers only");
+        let (x, y) = geometry.marks[2];
         assert_eq!(
-            elements(&svg, "polyline", &["stroke=\"#D55E00\""]).len(),
-            1,
-            "markers only"
+            points(target[0]),
+            [(x, y - 6), (x + 6, y), (x, y + 6), (x - 6, y), (x, y - 6)],
+            "a diamond at the word target"
         );
         assert!(
             texts(&svg).iter().any(|t| t == "100"),
@@ -804,6 +973,105 @@ mod tests {
             "and not above it"
         );
         assert!(geometry.contains(geometry.marks[2]));
+    }
+
+    #[test]
+    fn each_mark_is_drawn_where_the_geometry_says() {
+        let model = ChartModel::Trend(TrendChart {
+            marks: vec![
+                mark(2020, Some(56.0), PointKind::Actual, "56"),
+                mark(2025, Some(43.0), PointKind::Target, "目标 43"),
+            ],
+            reference: None,
+            ..pingdingshan()
+        });
+        for scale in [1.0, 2.0, 2.625] {
+            let style = ChartStyle { scale, ..style() };
+            let size = ((360.0 * scale) as i32, (240.0 * scale) as i32);
+            let (svg, geometry) = to_svg(size, &model, &style, Some(0));
+            let (x, y) = geometry.marks[0];
+            let dot = [
+                format!("cx=\"{x}\" cy=\"{y}\""),
+                format!("r=\"{}\"", (5.0 * scale).round()),
+            ];
+            let dot: Vec<&str> = dot.iter().map(String::as_str).collect();
+            assert_eq!(elements(&svg, "circle", &dot).len(), 1, "{svg}");
+            let ring = format!("r=\"{}\"", (11.0 * scale).round());
+            assert_eq!(
+                elements(&svg, "circle", &[dot[0], &ring]).len(),
+                1,
+                "the active mark's ring"
+            );
+            let (x, y) = geometry.marks[1];
+            let triangle = elements(&svg, "polygon", &["fill=\"#D55E00\""]);
+            let corners = points(triangle[0]);
+            assert_eq!(corners[0], (x, y - (7.0 * scale).round() as i32), "apex");
+            assert!(corners[1].0 < x && x < corners[2].0 && corners[1].1 > y);
+            let size = format!("font-size=\"{}\"", format_value(13.0 * scale));
+            let label = elements(&svg, "text", &[&size, "text-anchor=\"middle\""]);
+            assert!(
+                label.iter().any(|t| t.contains(&format!("x=\"{x}\""))),
+                "the target's label over it: {label:?}"
+            );
+            crate::paint::tests::assert_well_formed(&svg);
+        }
+    }
+
+    #[test]
+    fn a_chart_is_well_formed_svg_with_its_labels_escaped() {
+        let mut model = pingdingshan();
+        model.marks[2].label = "2025 · <meet> \"R&D\"".into();
+        let (svg, _) = render(&ChartModel::Trend(model));
+        crate::paint::tests::assert_well_formed(&svg);
+        assert!(svg.contains("&lt;meet&gt; &quot;R&amp;D&quot;"), "{svg}");
+        assert!(svg
+            .starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"360\" height=\"240\""));
+    }
+
+    #[test]
+    fn the_dark_scheme_draws_on_a_dark_background_in_lighter_colours() {
+        let style = ChartStyle {
+            dark: true,
+            ..style()
+        };
+        let (svg, _) = to_svg((360, 240), &ChartModel::Trend(pingdingshan()), &style, None);
+        assert!(svg.contains("<rect x=\"0\" y=\"0\" width=\"360\" height=\"240\" fill=\"#1C1C1E\""));
+        assert!(elements(&svg, "text", &["fill=\"#ECECEC\""]).len() >= 2);
+        assert!(!elements(&svg, "polyline", &["stroke=\"#00BE8C\""]).is_empty());
+        assert!(elements(&svg, "text", &["fill=\"#000000\""]).is_empty());
+    }
+
+    #[test]
+    fn a_decade_is_the_power_of_ten_at_or_below() {
+        for (x, decade_of_x) in [
+            (1.0, 1.0),
+            (9.99, 1.0),
+            (10.0, 10.0),
+            (64.4, 10.0),
+            (1000.0, 1000.0),
+            (116.0, 100.0),
+            (0.5, 0.1),
+            (0.1, 0.1),
+            (0.0999, 0.01),
+            (0.0015, 0.001),
+        ] {
+            assert_eq!(decade(x), decade_of_x, "{x}");
+        }
+        for e in -12..=20 {
+            let p = 10f64.powi(e);
+            for x in [p, p * 1.5, p * 9.9] {
+                assert_eq!(decade(x), 10f64.powf(x.log10().floor()), "{x}");
+            }
+        }
+    }
+
+    #[test]
+    fn ticks_are_round_values_within_the_axis() {
+        assert_eq!(ticks(0.0, 80.0, 5), [0.0, 20.0, 40.0, 60.0, 80.0]);
+        assert_eq!(ticks(0.0, 150.0, 5), [0.0, 50.0, 100.0, 150.0]);
+        assert_eq!(ticks(0.0, 100.0, 3), [0.0, 50.0, 100.0]);
+        assert_eq!(ticks(0.0, 1.0, 5), [0.0, 0.5, 1.0]);
+        assert!(ticks(0.0, 10.0, 0).is_empty());
     }
 
     #[test]

@@ -1,13 +1,12 @@
+use crate::canvas::Canvas;
 use crate::chart::{draw, ChartModel, ChartStyle, PlotGeometry};
 use crate::i18n::{t, Key};
 use crate::lang::Lang;
 use crate::web::device_pixel_ratio;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
 const FONT: &str =
@@ -20,7 +19,7 @@ pub struct ChartCanvasProps {
     pub dark: bool,
 }
 
-/// A plotters chart on a canvas: sized to its container and the device pixel ratio, redrawn when
+/// A chart on a canvas: sized to its container and the device pixel ratio, redrawn when
 /// either changes, with a readout of the mark chosen by mouse, tap or arrow keys. The readout stays
 /// when the pointer or focus leaves (Escape clears it): a readout that collapsed as the pointer
 /// moved on would pull the page up under it.
@@ -168,15 +167,20 @@ fn paint(
     }
     let ratio = device_pixel_ratio();
     let css_height = model.css_height(css_width);
-    canvas.set_width((css_width * ratio).round() as u32);
-    canvas.set_height((css_height * ratio).round() as u32);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let size = (
+        (css_width * ratio).round() as u32,
+        (css_height * ratio).round() as u32,
+    );
+    canvas.set_width(size.0);
+    canvas.set_height(size.1);
+    let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     let style = ChartStyle {
         scale: ratio,
         font_family: FONT.into(),
         dark,
     };
-    let geometry = draw(&backend.into_drawing_area(), model, &style, active).ok()?;
+    let size = (size.0 as i32, size.1 as i32);
+    let geometry = draw(&mut Canvas::new(context), size, model, &style, active);
     // Where each mark is, in CSS pixels: what a test (or a curious reader) can aim at.
     let at: Vec<String> = geometry
         .marks

@@ -13,17 +13,18 @@ const KB = 1024;
 // that merge: core's float parser and its 10 KB table of powers of five, by twiggy) brought it to
 // 219,997 B. Issue 10: panics abort without formatting a message where build-std is used
 // (-39,857 B raw, -13,859 B gzip) and values are formatted with integers: 206,682 B gzip,
-// 169,085 B brotli. Issue 10's own targets (wasm 100 KiB brotli, first view 125 KiB brotli) are
+// 169,085 B brotli. Charts drawn by EcoPlan's own Painter instead of plotters, and their scales
+// without libm's pow and log10: 188,887 B gzip, 155,190 B brotli. Issue 10's own targets (wasm 100 KiB brotli, first view 125 KiB brotli) are
 // not met yet; these budgets hold what has been won.
 test('the wasm, compressed, stays within its budget', () => {
   const wasm = report.files.find((f) => f.file.endsWith('.wasm'));
-  assert.ok(wasm.gzip <= 206 * KB, `wasm ${wasm.gzip} B gzip > 206 KiB`);
-  assert.ok(wasm.brotli <= 168 * KB, `wasm ${wasm.brotli} B brotli > 168 KiB`);
+  assert.ok(wasm.gzip <= 185 * KB, `wasm ${wasm.gzip} B gzip > 185 KiB`);
+  assert.ok(wasm.brotli <= 152 * KB, `wasm ${wasm.brotli} B brotli > 152 KiB`);
 });
 
 test('a first view (page, code, style, one city) stays within its budget', () => {
-  assert.ok(report.first_view.gzip <= 245 * KB, `first view ${report.first_view.gzip} B gzip > 245 KiB`);
-  assert.ok(report.first_view.brotli <= 200 * KB, `first view ${report.first_view.brotli} B brotli > 200 KiB`);
+  assert.ok(report.first_view.gzip <= 226 * KB, `first view ${report.first_view.gzip} B gzip > 226 KiB`);
+  assert.ok(report.first_view.brotli <= 185 * KB, `first view ${report.first_view.brotli} B brotli > 185 KiB`);
 });
 
 test('the offline precache (all five cities) stays within its budget', () => {
