@@ -55,10 +55,12 @@ async fn fetch_text(path: &str) -> Result<String, Failure> {
     response.text().await.map_err(failed)
 }
 
-async fn fetch_city(city: &str) -> Result<CityData, Failure> {
+/// A city's data, and its file's text as fetched (for the JSON download).
+async fn fetch_city(city: &str) -> Result<(Rc<CityData>, Rc<str>), Failure> {
     let path = city_path(city);
     let body = fetch_text(&path).await?;
-    parse_city(&path, &body).map_err(|e| Failure::new(e.to_string()))
+    let data = parse_city(&path, &body).map_err(|e| Failure::new(e.to_string()))?;
+    Ok((Rc::new(data), body.into()))
 }
 
 async fn fetch_catalog() -> Result<MetricCatalog, Failure> {
@@ -217,9 +219,11 @@ pub fn app() -> Html {
         let close = dispatch_with(&ui, |()| Action::CloseSource);
         html! { <SourcePanel lang={lang} citation={source.clone()} anchor={open.anchor} plan={plan} on_close={close} /> }
     });
-    let downloads = match data.city(ui.city) {
-        Some(Load::Ready(city)) if !matches!(ui.view, View::Compare | View::Sources) => {
-            downloads(lang, ui.city, city.clone())
+    let downloads = match (data.city(ui.city), data.city_json.get(ui.city)) {
+        (Some(Load::Ready(city)), Some(json))
+            if !matches!(ui.view, View::Compare | View::Sources) =>
+        {
+            downloads(lang, ui.city, city.clone(), json.clone())
         }
         _ => html! {},
     };
@@ -271,7 +275,7 @@ fn load_city(data: &UseReducerHandle<DataState>, city: &'static str) {
     data.dispatch(DataAction::CityLoading(city));
     let data = data.clone();
     yew::platform::spawn_local(async move {
-        data.dispatch(DataAction::City(city, fetch_city(city).await.map(Rc::new)));
+        data.dispatch(DataAction::City(city, fetch_city(city).await));
     });
 }
 
@@ -345,7 +349,8 @@ fn failure(
 }
 
 /// The file names are the checked id the app asked for (from the city list), never the data's own.
-fn downloads(lang: Lang, id: &'static str, city: Rc<CityData>) -> Html {
+/// The JSON is the city's file exactly as published, as the widget fetched it.
+fn downloads(lang: Lang, id: &'static str, city: Rc<CityData>, json: Rc<str>) -> Html {
     let csv = {
         let city = city.clone();
         Callback::from(move |_: MouseEvent| {
@@ -357,9 +362,7 @@ fn downloads(lang: Lang, id: &'static str, city: Rc<CityData>) -> Html {
         })
     };
     let json = Callback::from(move |_: MouseEvent| {
-        if let Ok(text) = serde_json::to_string_pretty(&*city) {
-            web::download(&format!("ecoplan-{id}.json"), "application/json", &text);
-        }
+        web::download(&format!("ecoplan-{id}.json"), "application/json", &json)
     });
     html! {
         <div class="downloads">

@@ -120,13 +120,16 @@ impl Failure {
 pub struct DataState {
     pub catalog: Option<Load<MetricCatalog>>,
     pub cities: BTreeMap<&'static str, Load<CityData>>,
+    /// Each ready city's file as it was fetched: the JSON download offers exactly the published file.
+    pub city_json: BTreeMap<&'static str, Rc<str>>,
 }
 
 pub enum DataAction {
     CatalogLoading,
     Catalog(Result<Rc<MetricCatalog>, Failure>),
     CityLoading(&'static str),
-    City(&'static str, Result<Rc<CityData>, Failure>),
+    /// A city's file arrived and parsed (the data and the text as fetched), or failed.
+    City(&'static str, Result<(Rc<CityData>, Rc<str>), Failure>),
 }
 
 impl DataState {
@@ -175,8 +178,13 @@ impl Reducible for DataState {
             DataAction::Catalog(result) => next.catalog = Some(loaded(result)),
             DataAction::CityLoading(city) => {
                 next.cities.insert(city, Load::Loading);
+                next.city_json.remove(city);
             }
             DataAction::City(city, result) => {
+                let result = result.map(|(data, json)| {
+                    next.city_json.insert(city, json);
+                    data
+                });
                 next.cities.insert(city, loaded(result));
             }
         }
