@@ -781,3 +781,366 @@ static POW10: [f64; 309] = [
     1e290, 1e291, 1e292, 1e293, 1e294, 1e295, 1e296, 1e297, 1e298, 1e299,
     1e300, 1e301, 1e302, 1e303, 1e304, 1e305, 1e306, 1e307, 1e308,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CityIndex, Text};
+
+    fn syntax(text: &str) -> (usize, usize, &'static str) {
+        match decode::<CityIndex>(text) {
+            Err(Error::Syntax { at, message }) => {
+                let (line, column) = line_column(text, at);
+                (line, column, message)
+            }
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    fn shape<T: Decode + std::fmt::Debug>(text: &str) -> (String, String) {
+        match decode::<T>(text) {
+            Err(Error::Shape { path, message }) => (path_string(&path), message),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_escape_is_decoded() {
+        assert_eq!(
+            decode::<String>(r#""a\"b\\c\/d\be\ff\ng\rh\ti\u00e9\u4e2d""#).unwrap(),
+            "a\"b\\c/d\u{8}e\u{c}f\ng\rh\ti\u{e9}中"
+        );
+        assert_eq!(decode::<String>(r#""""#).unwrap(), "");
+        assert_eq!(
+            decode::<String>("\"平顶山 \u{7f}\"").unwrap(),
+            "平顶山 \u{7f}"
+        );
+    }
+
+    #[test]
+    fn a_surrogate_pair_is_one_character_and_a_lone_surrogate_an_error() {
+        assert_eq!(decode::<String>(r#""\ud83d\ude00!""#).unwrap(), "😀!");
+        assert_eq!(decode::<String>(r#""\uD834\uDD1E""#).unwrap(), "𝄞");
+        let cases = [
+            (r#"{"default": "\ude00"}"#, LONE_LEADING_SURROGATE),
+            (r#"{"default": "\ud83d\u0041"}"#, LONE_LEADING_SURROGATE),
+            (r#"{"default": "\ud83dx"}"#, UNEXPECTED_END_OF_HEX_ESCAPE),
+            (r#"{"default": "\ud83d\n"}"#, UNEXPECTED_END_OF_HEX_ESCAPE),
+            (r#"{"default": "\ud83d"#, EOF_STRING),
+            (r#"{"default": "\u12"}"#, INVALID_ESCAPE),
+            (r#"{"default": "\u12"#, EOF_STRING),
+            (r#"{"default": "\q"}"#, INVALID_ESCAPE),
+            ("{\"default\": \"a\u{1}\"}", CONTROL_CHARACTER),
+            (r#"{"default": "abc"#, EOF_STRING),
+        ];
+        for (text, message) in cases {
+            let serde = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+            assert_eq!(
+                syntax(text),
+                (serde.line(), serde.column(), message),
+                "{text}: {serde}"
+            );
+        }
+    }
+
+    #[test]
+    fn syntax_errors_say_what_and_where_as_serde_json_does() {
+        let cases = [
+            "",
+            "  \n ",
+            "{",
+            "{\"default\": \"a\",",
+            "{\"default\": \"a\",}",
+            "{\"default\" \"a\"}",
+            "{\"default\": }",
+            "{default: 1}",
+            "{\"default\": \"a\" \"cities\": []}",
+            "{\"default\": \"a\", \"cities\": [,]}",
+            "{\"default\": \"a\", \"cities\": [{\"id\": \"x\", \"name\": {\"zh\": \"a\", \"en\": \"b\"}},]}",
+            "{\"default\": \"a\", \"cities\": [{\"id\": \"x\", \"name\": {\"zh\": \"a\", \"en\": \"b\"}} {}]}",
+            "{\"default\": \"a\", \"cities\": [\n]} x",
+            "{\"default\": nul}",
+            "{\"default\": \"a\", \"cities\": []}\n\n  ]",
+            "\u{feff}{}",
+        ];
+        for text in cases {
+            let serde = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+            let (line, column, message) = syntax(text);
+            assert_eq!(
+                format!("{message} at line {line} column {column}"),
+                serde.to_string(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn text_after_the_value_is_an_error() {
+        assert_eq!(
+            syntax("{\"default\": \"a\", \"cities\": []} x"),
+            (1, 32, TRAILING_CHARACTERS)
+        );
+        assert_eq!(decode::<u16>(" 7 \n").unwrap(), 7);
+    }
+
+    /// Numbers a maintainer might write and many a maintainer would not, in every notation.
+    fn numbers() -> Vec<String> {
+        let mut out: Vec<String> = [
+            "0",
+            "-0",
+            "0.0",
+            "-0.0",
+            "1",
+            "56",
+            "0.5",
+            "12345.6",
+            "72.1",
+            "1e3",
+            "1E3",
+            "1e+3",
+            "1e-3",
+            "2.5e-3",
+            "0.1",
+            "0.2",
+            "0.3",
+            "1.7976931348623157e308",
+            "2.2250738585072014e-308",
+            "5e-324",
+            "4.9e-324",
+            "2e-324",
+            "1e-400",
+            "0e999999999999",
+            "9007199254740993",
+            "18446744073709551615",
+            "18446744073709551616",
+            "18446744073709551616.5",
+            "123456789012345678901234567890",
+            "0.000000000000000000000000000001",
+            "3.141592653589793238462643383279",
+            "1e22",
+            "1e23",
+            "3e23",
+            "9.999999999999999e22",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "1.00000000000000011102230246251565",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // A fixed pseudo-random walk over significands and exponents.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let digits = 1 + next() % 22;
+            let mut significand: String = (0..digits)
+                .map(|_| char::from(b'0' + (next() % 10) as u8))
+                .collect();
+            if significand.len() > 1 {
+                significand = significand.trim_start_matches('0').to_string();
+                if significand.is_empty() {
+                    significand = "0".into();
+                }
+            }
+            let sign = if next() % 4 == 0 { "-" } else { "" };
+            let text = match next() % 3 {
+                0 => format!("{sign}{significand}"),
+                1 => {
+                    let split = (next() % significand.len() as u64) as usize;
+                    let (int, frac) = significand.split_at(split);
+                    let int = if int.is_empty() { "0" } else { int };
+                    let frac = if frac.is_empty() { "0" } else { frac };
+                    format!("{sign}{int}.{frac}")
+                }
+                _ => format!("{sign}{significand}e{}", next() % 700)
+                    .replace('e', if next() % 2 == 0 { "e" } else { "e-" }),
+            };
+            out.push(text);
+        }
+        out
+    }
+
+    #[test]
+    fn numbers_are_the_same_f64_bits_as_serde_json_gives() {
+        let mut compared = 0;
+        for text in numbers() {
+            let ours = decode::<f64>(&text);
+            match serde_json::from_str::<f64>(&text) {
+                Ok(x) => {
+                    let ours = ours.unwrap_or_else(|e| panic!("{text}: {e:?}"));
+                    assert_eq!(ours.to_bits(), x.to_bits(), "{text}: {ours} != {x}");
+                    compared += 1;
+                }
+                Err(e) => {
+                    let Err(Error::Syntax { at, message }) = ours else {
+                        panic!("{text}: serde_json says {e}, we read {ours:?}")
+                    };
+                    let (line, column) = line_column(&text, at);
+                    assert_eq!(
+                        format!("{message} at line {line} column {column}"),
+                        e.to_string()
+                    );
+                }
+            }
+        }
+        assert!(compared > 15_000, "{compared}");
+    }
+
+    #[test]
+    fn malformed_numbers_are_errors_where_serde_json_says() {
+        for text in [
+            "01",
+            "-",
+            "-x",
+            "1.",
+            "1.e5",
+            "1e",
+            "1e+",
+            "1ex",
+            ".5",
+            "+1",
+            "1e400",
+            "-1e400",
+            "1e99999999999",
+            "--1",
+            "0x10",
+        ] {
+            let serde = serde_json::from_str::<f64>(text).unwrap_err();
+            let Err(Error::Syntax { at, message }) = decode::<f64>(text) else {
+                panic!("{text}")
+            };
+            let (line, column) = line_column(text, at);
+            assert_eq!(
+                format!("{message} at line {line} column {column}"),
+                serde.to_string(),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn integers_are_checked_against_their_type_as_serde_does() {
+        assert_eq!(decode::<u16>("65535").unwrap(), 65535);
+        assert_eq!(decode::<u32>("4294967295").unwrap(), u32::MAX);
+        let u16_error = |text: &str| shape::<u16>(text).1;
+        assert_eq!(
+            u16_error("65536"),
+            "invalid value: integer `65536`, expected u16"
+        );
+        assert_eq!(u16_error("-1"), "invalid value: integer `-1`, expected u16");
+        assert_eq!(
+            u16_error("2020.0"),
+            "invalid type: floating point `2020.0`, expected u16"
+        );
+        assert_eq!(
+            u16_error("\"2020\""),
+            "invalid type: string \"2020\", expected u16"
+        );
+        assert_eq!(u16_error("null"), "invalid type: null, expected u16");
+        assert_eq!(
+            u16_error("true"),
+            "invalid type: boolean `true`, expected u16"
+        );
+        assert_eq!(u16_error("[]"), "invalid type: sequence, expected u16");
+        assert_eq!(u16_error("{}"), "invalid type: map, expected u16");
+        assert_eq!(
+            shape::<u32>("4294967296").1,
+            "invalid value: integer `4294967296`, expected u32"
+        );
+        for text in [
+            "65536", "-1", "2020.0", "\"2020\"", "null", "true", "[]", "{}",
+        ] {
+            let serde = serde_json::from_str::<u16>(text).unwrap_err().to_string();
+            assert!(serde.starts_with(&u16_error(text)), "{serde}");
+        }
+    }
+
+    #[test]
+    fn nested_values_decode_and_name_their_path() {
+        assert_eq!(
+            decode::<Vec<Vec<Option<u16>>>>(" [[1, null], [], [3]] ").unwrap(),
+            vec![vec![Some(1), None], vec![], vec![Some(3)]]
+        );
+        assert_eq!(
+            shape::<Vec<Vec<Option<u16>>>>("[[1], [2, \"x\"]]"),
+            (
+                "[1][1]".into(),
+                "invalid type: string \"x\", expected u16".into()
+            )
+        );
+        let index = r#"{"default": "a", "cities": [{"id": "a", "name": {"zh": "甲", "en": "A"}},
+            {"id": "b", "name": {"zh": "乙", "en": 2}}]}"#;
+        assert_eq!(
+            shape::<CityIndex>(index),
+            (
+                "cities[1].name.en".into(),
+                "invalid type: integer `2`, expected a string".into()
+            )
+        );
+        assert_eq!(
+            shape::<CityIndex>("[]"),
+            (
+                ".".into(),
+                "invalid type: sequence, expected struct CityIndex".into()
+            )
+        );
+    }
+
+    #[test]
+    fn fields_are_checked_as_serde_checks_them() {
+        assert_eq!(
+            shape::<Text>(r#"{"zh": "a", "en": "b", "zh": "c"}"#),
+            (".".into(), "duplicate field `zh`".into())
+        );
+        assert_eq!(
+            shape::<Text>(r#"{"zh": "a"}"#),
+            (".".into(), "missing field `en`".into())
+        );
+        assert_eq!(
+            shape::<Text>(r#"{"zh": "a", "fr": "b"}"#),
+            (
+                "fr".into(),
+                "unknown field `fr`, expected `zh` or `en`".into()
+            )
+        );
+        assert_eq!(
+            shape::<CityIndex>(r#"{"default": "a", "cities": [{"id": "a", "nom": 1}]}"#),
+            (
+                "cities[0].nom".into(),
+                "unknown field `nom`, expected `id` or `name`".into()
+            )
+        );
+    }
+
+    #[test]
+    fn an_enum_is_one_of_its_names() {
+        use crate::model::Better;
+        assert_eq!(decode::<Better>("\"lower\"").unwrap(), Better::Lower);
+        assert_eq!(
+            shape::<Better>("\"Lower\""),
+            (
+                ".".into(),
+                "unknown variant `Lower`, expected `lower` or `higher`".into()
+            )
+        );
+        assert_eq!(
+            shape::<Better>("1"),
+            (
+                ".".into(),
+                "invalid type: integer `1`, expected `lower` or `higher`".into()
+            )
+        );
+        assert_eq!(
+            shape::<Better>(r#"{"lower": null}"#),
+            (
+                ".".into(),
+                "invalid type: map, expected `lower` or `higher`".into()
+            )
+        );
+    }
+}
