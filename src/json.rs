@@ -574,16 +574,29 @@ impl<'a> Parser<'a> {
         &mut self,
         mut read: impl FnMut(&mut Self) -> Result<T, Error>,
     ) -> Result<Vec<T>, Error> {
+        let mut items = Vec::new();
+        self.elements(&mut |p| {
+            items.push(read(p)?);
+            Ok(())
+        })?;
+        Ok(items)
+    }
+
+    /// The walk over an array, apart from what each element is (one copy for every element type).
+    fn elements(
+        &mut self,
+        read: &mut dyn FnMut(&mut Self) -> Result<(), Error>,
+    ) -> Result<(), Error> {
         if self.value_start()? != b'[' {
             return Err(self.invalid_type("a sequence"));
         }
         self.pos += 1;
-        let mut items = Vec::new();
+        let mut count = 0;
         loop {
             match self.whitespace() {
                 None => return Err(self.peek_error(EOF_LIST)),
                 Some(b']') => break,
-                Some(_) if items.is_empty() => {}
+                Some(_) if count == 0 => {}
                 Some(b',') => {
                     self.pos += 1;
                     match self.whitespace() {
@@ -594,11 +607,11 @@ impl<'a> Parser<'a> {
                 }
                 Some(_) => return Err(self.peek_error(EXPECTED_LIST_COMMA_OR_END)),
             }
-            let i = items.len();
-            items.push(read(self).map_err(|e| e.within(Segment::Index(i)))?);
+            read(self).map_err(|e| e.within(Segment::Index(count)))?;
+            count += 1;
         }
         self.pos += 1;
-        Ok(items)
+        Ok(())
     }
 
     /// An object with exactly the fields `fields` names, each at most once: `read` gets the index
@@ -609,7 +622,7 @@ impl<'a> Parser<'a> {
         &mut self,
         what: &str,
         fields: &[&str],
-        mut read: impl FnMut(&mut Self, usize) -> Result<(), Error>,
+        read: &mut dyn FnMut(&mut Self, usize) -> Result<(), Error>,
     ) -> Result<(), Error> {
         if self.value_start()? != b'{' {
             return Err(self.invalid_type(what));
@@ -659,21 +672,19 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// One of `variants`, written as its name: a unit-only enum as serde writes it.
-    pub fn variant<T: Copy>(&mut self, variants: &[(&str, T)]) -> Result<T, Error> {
-        let names: Vec<&str> = variants.iter().map(|(name, _)| *name).collect();
+    /// The index of one of `names`, written as that name: a unit-only enum as serde writes it.
+    pub fn variant(&mut self, names: &[&str]) -> Result<usize, Error> {
         if self.value_start()? != b'"' {
-            return Err(self.invalid_type(&one_of(&names)));
+            return Err(self.invalid_type(&one_of(names)));
         }
         self.pos += 1;
         let name = self.string_body()?;
-        match variants.iter().find(|(n, _)| *n == name) {
-            Some((_, value)) => Ok(*value),
-            None => Err(Error::shape(format!(
+        names.iter().position(|n| *n == name).ok_or_else(|| {
+            Error::shape(format!(
                 "unknown variant `{name}`, {}",
-                expected_names(&names, "variants")
-            ))),
-        }
+                expected_names(names, "variants")
+            ))
+        })
     }
 }
 

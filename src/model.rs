@@ -586,9 +586,11 @@ pub fn parse_catalog(file: &str, json: &str) -> Result<MetricCatalog, DataError>
 macro_rules! decode_struct {
     ($ty:ident { $($field:ident: $how:ident),* $(,)? }) => {
         impl Decode for $ty {
+            // One copy per type, called where needed, keeps the wasm small.
+            #[inline(never)]
             fn decode(p: &mut Parser<'_>) -> Result<Self, json::Error> {
                 $(let mut $field = None;)*
-                p.object(concat!("struct ", stringify!($ty)), &[$(stringify!($field)),*], |p, i| {
+                p.object(concat!("struct ", stringify!($ty)), &[$(stringify!($field)),*], &mut |p, i| {
                     let _k = i;
                     $(
                         if _k == 0 {
@@ -612,8 +614,10 @@ macro_rules! decode_struct {
 macro_rules! decode_enum {
     ($ty:ident { $($variant:ident = $name:literal),* $(,)? }) => {
         impl Decode for $ty {
+            #[inline(never)]
             fn decode(p: &mut Parser<'_>) -> Result<Self, json::Error> {
-                p.variant(&[$(($name, $ty::$variant)),*])
+                let i = p.variant(&[$($name),*])?;
+                Ok([$($ty::$variant),*][i])
             }
         }
     };
