@@ -13,12 +13,13 @@ const KB = 1024;
 // that merge: core's float parser and its 10 KB table of powers of five, by twiggy) brought it to
 // 219,997 B. Issue 10: panics abort without formatting a message where build-std is used
 // (-39,857 B raw, -13,859 B gzip) and values are formatted with integers: 206,682 B gzip,
-// 169,085 B brotli. Issue 10's own targets (wasm 100 KiB brotli, first view 125 KiB brotli) are
-// not met yet; these budgets hold what has been won.
+// 169,085 B brotli. Reading the data with src/json.rs instead of serde: 193,065 B gzip, 158,128 B
+// brotli. Issue 10's own targets (wasm 100 KiB brotli, first view 125 KiB brotli) are not met yet;
+// these budgets hold what has been won.
 test('the wasm, compressed, stays within its budget', () => {
   const wasm = report.files.find((f) => f.file.endsWith('.wasm'));
-  assert.ok(wasm.gzip <= 206 * KB, `wasm ${wasm.gzip} B gzip > 206 KiB`);
-  assert.ok(wasm.brotli <= 168 * KB, `wasm ${wasm.brotli} B brotli > 168 KiB`);
+  assert.ok(wasm.gzip <= 189 * KB, `wasm ${wasm.gzip} B gzip > 189 KiB`);
+  assert.ok(wasm.brotli <= 155 * KB, `wasm ${wasm.brotli} B brotli > 155 KiB`);
 });
 
 test('a first view (page, code, style, one city) stays within its budget', () => {
