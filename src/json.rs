@@ -3,7 +3,8 @@
 //! model's types, in document order, with serde_json's grammar and wording: the same syntax errors
 //! at the same line and column, and for JSON of the wrong shape the JSON path of the value and
 //! serde's message (`invalid type: string "2020", expected u16`, `unknown field`, `missing field`,
-//! `duplicate field`, `unknown variant`).
+//! `duplicate field`, `unknown variant`). Where serde_json was lax it is strict: text after the
+//! value, a struct written as an array, an enum written as a map or a number are errors.
 
 /// Why a text could not be decoded.
 #[derive(Debug, Clone, PartialEq)]
