@@ -13,6 +13,7 @@ pub mod describe;
 pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod json;
 pub mod lang;
 pub mod model;
 pub mod paint;

@@ -1,12 +1,12 @@
 //! The data model shared by the widget and the data validator: what `data/` holds
 //! (see `docs/data-format.md`).
 
-use serde::{Deserialize, Serialize};
+use crate::json::{self, required, Decode, Parser};
 use std::fmt;
 
 /// A city as the picker lists it before its file arrives (`data/cities.json`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct CityEntry {
     pub id: String,
     pub name: Text,
@@ -14,8 +14,8 @@ pub struct CityEntry {
 
 /// The cities the widget offers, in order, and the one it opens with: `data/cities.json`, the
 /// one place that lists them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct CityIndex {
     pub default: String,
     pub cities: Vec<CityEntry>,
@@ -25,7 +25,7 @@ pub struct CityIndex {
 pub fn city_index() -> &'static CityIndex {
     static INDEX: std::sync::OnceLock<CityIndex> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        serde_json::from_str(include_str!("../data/cities.json")).unwrap_or(CityIndex {
+        parse("cities.json", include_str!("../data/cities.json")).unwrap_or(CityIndex {
             default: String::new(),
             cities: Vec::new(),
         })
@@ -50,8 +50,8 @@ pub fn default_city() -> &'static str {
 }
 
 /// A string in both languages of the widget.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Text {
     pub zh: String,
     pub en: String,
@@ -67,15 +67,19 @@ impl Text {
 }
 
 /// Where a number or an action comes from: a line of `data/sources/<city>.txt` and the words there.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Provenance {
     pub line: u32,
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize),
+    serde(rename_all = "lowercase")
+)]
 pub enum Domain {
     Air,
     Water,
@@ -88,15 +92,23 @@ pub enum Domain {
 }
 
 /// 约束性 (binding) or 预期性 (expected), as the plan's table marks an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize),
+    serde(rename_all = "lowercase")
+)]
 pub enum Binding {
     Binding,
     Expected,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize),
+    serde(rename_all = "lowercase")
+)]
 pub enum ValueKind {
     Actual,
     Target,
@@ -114,16 +126,24 @@ impl ValueKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize),
+    serde(rename_all = "lowercase")
+)]
 pub enum Direction {
     Up,
     Down,
 }
 
 /// `≥`/以上 (at least), `≤`/不高于 (at most), `<` (below), `>` (above).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Bound {
     AtLeast,
     AtMost,
@@ -131,43 +151,74 @@ pub enum Bound {
     Above,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize),
+    serde(rename_all = "lowercase")
+)]
 pub enum Better {
     Lower,
     Higher,
 }
 
 /// One printed figure (or printed words) of an indicator for one year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Observation {
     pub year: u16,
     /// `None` when the plan prints words instead of a number.
     pub value: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub text: Option<Text>,
     pub kind: ValueKind,
     /// For a change: the year it is measured against.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub against: Option<u16>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub direction: Option<Direction>,
     /// When this value's unit differs from its indicator's (a change in % of a level in μg/m³).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub unit: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub bound: Option<Bound>,
     /// A five-year cumulative amount (printed in `[ ]`).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "std::ops::Not::not")
+    )]
     pub cumulative: bool,
     /// Computed by us from two printed values of the same indicator, not printed itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub derived: Option<Derivation>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub note: Option<Text>,
     /// Where the plan prints it; `None` only for a derived value, whose inputs carry theirs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub source: Option<Provenance>,
 }
 
@@ -178,8 +229,12 @@ impl Observation {
 }
 
 /// How a derived level follows from a printed level and a printed change against its year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Rule {
     /// `下降42%`: earlier = level ÷ (1 − 42%) (÷ (1 + p) for a rise).
     RelativeChange,
@@ -190,15 +245,15 @@ pub enum Rule {
 }
 
 /// A value of the same indicator, named by its year and kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct ValueRef {
     pub year: u16,
     pub kind: ValueKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Derivation {
     pub rule: Rule,
     /// The printed level the derivation starts from.
@@ -233,15 +288,15 @@ impl Observation {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Footnote {
     pub text: Text,
     pub source: Provenance,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Indicator {
     pub id: String,
     pub metric: Option<String>,
@@ -252,9 +307,15 @@ pub struct Indicator {
     pub name: Text,
     pub unit: String,
     pub binding: Option<Binding>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub scope: Option<Text>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Vec::is_empty")
+    )]
     pub notes: Vec<Footnote>,
     pub values: Vec<Observation>,
 }
@@ -270,43 +331,56 @@ impl Indicator {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Group {
     pub id: String,
     pub name: Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Plan {
     pub title: Text,
     pub issuer: Option<Text>,
     pub number: Option<String>,
     pub date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub published: Option<String>,
     pub period: String,
     pub source_file: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub note: Option<Text>,
 }
 
 /// A number or words the plan attaches to an action or a measure.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Target {
     pub year: Option<u16>,
     pub value: Option<f64>,
     pub unit: String,
     pub text: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub bound: Option<Bound>,
     pub source: Provenance,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize),
+    serde(rename_all = "lowercase")
+)]
 pub enum Theme {
     Travel,
     Vehicles,
@@ -324,34 +398,40 @@ pub enum Theme {
 }
 
 /// Something the plan asks of citizens and households.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct GreenAction {
     pub id: String,
     pub theme: Theme,
     pub title: Text,
     pub summary: Text,
     pub you_can: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub target: Option<Target>,
     pub source: Provenance,
 }
 
 /// One of the plan's main air or water measures.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Measure {
     pub id: String,
     pub domain: Domain,
     pub title: Text,
     pub summary: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub target: Option<Target>,
     pub source: Provenance,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct CityData {
     pub city: String,
     pub name: Text,
@@ -363,8 +443,8 @@ pub struct CityData {
     pub measures: Vec<Measure>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Metric {
     pub id: String,
     pub domain: Domain,
@@ -374,8 +454,8 @@ pub struct Metric {
 }
 
 /// A limit a national standard sets for a metric, drawn as a reference line on its charts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Limit {
     pub metric: String,
     pub value: f64,
@@ -389,8 +469,8 @@ pub struct Limit {
 }
 
 /// A national standard the widget cites (GB 3095—2012), with the limits it sets.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Standard {
     pub id: String,
     /// As printed on the standard, e.g. `GB 3095—2012`.
@@ -402,11 +482,14 @@ pub struct Standard {
     pub limits: Vec<Limit>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct MetricCatalog {
     pub metrics: Vec<Metric>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Vec::is_empty")
+    )]
     pub standards: Vec<Standard>,
 }
 
@@ -468,37 +551,24 @@ impl fmt::Display for DataError {
 
 impl std::error::Error for DataError {}
 
-/// Parses JSON into `T`, naming the JSON path of a value of the wrong shape. In the browser the
-/// path is left out (the widget only needs to say the file is broken, and tracking paths costs a
-/// seventh of the wasm); the validator, which maintainers read, always has it.
-pub fn parse<T: serde::de::DeserializeOwned>(file: &str, json: &str) -> Result<T, DataError> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    #[cfg(not(target_arch = "wasm32"))]
-    let result = serde_path_to_error::deserialize(de)
-        .map_err(|err| (err.path().to_string(), err.into_inner()));
-    #[cfg(target_arch = "wasm32")]
-    let result = T::deserialize(de).map_err(|err| (String::new(), err));
-    result.map_err(|(path, inner)| {
-        if inner.is_syntax() || inner.is_eof() {
+/// Parses JSON into `T`, naming the JSON path of a value of the wrong shape (see `json`: the same
+/// decoder, and so the same verdict and wording, in the widget and in the validator).
+pub fn parse<T: Decode>(file: &str, text: &str) -> Result<T, DataError> {
+    json::decode(text).map_err(|err| match err {
+        json::Error::Syntax { at, message } => {
+            let (line, column) = json::line_column(text, at);
             DataError::Syntax {
                 file: file.to_string(),
-                line: inner.line(),
-                column: inner.column(),
-                message: inner.to_string(),
-            }
-        } else {
-            // serde_json appends " at line L column C"; the path says where more usefully.
-            let message = inner.to_string();
-            let message = match message.rfind(" at line ") {
-                Some(cut) if !path.is_empty() => message[..cut].to_string(),
-                _ => message,
-            };
-            DataError::Shape {
-                file: file.to_string(),
-                path,
-                message,
+                line,
+                column,
+                message: format!("{message} at line {line} column {column}"),
             }
         }
+        json::Error::Shape { path, message } => DataError::Shape {
+            file: file.to_string(),
+            path: json::path_string(&path),
+            message,
+        },
     })
 }
 
@@ -509,6 +579,223 @@ pub fn parse_city(file: &str, json: &str) -> Result<CityData, DataError> {
 pub fn parse_catalog(file: &str, json: &str) -> Result<MetricCatalog, DataError> {
     parse(file, json)
 }
+
+/// How each type reads from JSON, field by field in declaration order, as serde's derive with
+/// `deny_unknown_fields` read it: `required` fields must be there, an `optional` one (an `Option`)
+/// may be left out or `null`, a `default` one may be left out.
+macro_rules! decode_struct {
+    ($ty:ident { $($field:ident: $how:ident),* $(,)? }) => {
+        impl Decode for $ty {
+            // One copy per type, called where needed, keeps the wasm small.
+            #[inline(never)]
+            fn decode(p: &mut Parser<'_>) -> Result<Self, json::Error> {
+                $(let mut $field = None;)*
+                p.object(concat!("struct ", stringify!($ty)), &[$(stringify!($field)),*], &mut |p, i| {
+                    let _k = i;
+                    $(
+                        if _k == 0 {
+                            $field = Some(p.read()?);
+                            return Ok(());
+                        }
+                        let _k = _k - 1;
+                    )*
+                    Ok(())
+                })?;
+                Ok($ty { $($field: decode_struct!(@finish $how $field),)* })
+            }
+        }
+    };
+    (@finish required $field:ident) => { required($field, stringify!($field))? };
+    (@finish optional $field:ident) => { $field.flatten() };
+    (@finish default $field:ident) => { $field.unwrap_or_default() };
+}
+
+/// A unit-only enum, each variant as the data writes it.
+macro_rules! decode_enum {
+    ($ty:ident { $($variant:ident = $name:literal),* $(,)? }) => {
+        impl Decode for $ty {
+            #[inline(never)]
+            fn decode(p: &mut Parser<'_>) -> Result<Self, json::Error> {
+                let i = p.variant(&[$($name),*])?;
+                Ok([$($ty::$variant),*][i])
+            }
+        }
+    };
+}
+
+decode_struct!(CityEntry {
+    id: required,
+    name: required
+});
+decode_struct!(CityIndex {
+    default: required,
+    cities: required
+});
+decode_struct!(Text {
+    zh: required,
+    en: required
+});
+decode_struct!(Provenance {
+    line: required,
+    quote: required
+});
+decode_enum!(Domain {
+    Air = "air",
+    Water = "water",
+    Soil = "soil",
+    Ecology = "ecology",
+    Climate = "climate",
+    Pollutants = "pollutants",
+    Risk = "risk",
+    Other = "other",
+});
+decode_enum!(Binding { Binding = "binding", Expected = "expected" });
+decode_enum!(ValueKind { Actual = "actual", Target = "target", Change = "change" });
+decode_enum!(Direction { Up = "up", Down = "down" });
+decode_enum!(Bound {
+    AtLeast = "at_least",
+    AtMost = "at_most",
+    Below = "below",
+    Above = "above",
+});
+decode_enum!(Better { Lower = "lower", Higher = "higher" });
+decode_struct!(Observation {
+    year: required,
+    value: optional,
+    text: optional,
+    kind: required,
+    against: optional,
+    direction: optional,
+    unit: optional,
+    bound: optional,
+    cumulative: default,
+    derived: optional,
+    note: optional,
+    source: optional,
+});
+decode_enum!(Rule {
+    RelativeChange = "relative_change",
+    PercentagePoints = "percentage_points",
+    AbsoluteChange = "absolute_change",
+});
+decode_struct!(ValueRef {
+    year: required,
+    kind: required
+});
+decode_struct!(Derivation {
+    rule: required,
+    level: required,
+    change: required,
+    formula: required
+});
+decode_struct!(Footnote {
+    text: required,
+    source: required
+});
+decode_struct!(Indicator {
+    id: required,
+    metric: optional,
+    domain: required,
+    group: optional,
+    row: optional,
+    name: required,
+    unit: required,
+    binding: optional,
+    scope: optional,
+    notes: default,
+    values: required,
+});
+decode_struct!(Group {
+    id: required,
+    name: required
+});
+decode_struct!(Plan {
+    title: required,
+    issuer: optional,
+    number: optional,
+    date: optional,
+    published: optional,
+    period: required,
+    source_file: required,
+    note: optional,
+});
+decode_struct!(Target {
+    year: optional,
+    value: optional,
+    unit: required,
+    text: required,
+    bound: optional,
+    source: required,
+});
+decode_enum!(Theme {
+    Travel = "travel",
+    Vehicles = "vehicles",
+    Waste = "waste",
+    Food = "food",
+    Water = "water",
+    Energy = "energy",
+    Consumption = "consumption",
+    Plastics = "plastics",
+    Homes = "homes",
+    Participation = "participation",
+    Education = "education",
+    Burning = "burning",
+    Other = "other",
+});
+decode_struct!(GreenAction {
+    id: required,
+    theme: required,
+    title: required,
+    summary: required,
+    you_can: required,
+    target: optional,
+    source: required,
+});
+decode_struct!(Measure {
+    id: required,
+    domain: required,
+    title: required,
+    summary: required,
+    target: optional,
+    source: required,
+});
+decode_struct!(CityData {
+    city: required,
+    name: required,
+    province: required,
+    plan: required,
+    groups: required,
+    indicators: required,
+    actions: required,
+    measures: required,
+});
+decode_struct!(Metric {
+    id: required,
+    domain: required,
+    name: required,
+    unit: required,
+    better: required
+});
+decode_struct!(Limit {
+    metric: required,
+    value: required,
+    unit: required,
+    averaging: required,
+    class: required,
+    table: required,
+});
+decode_struct!(Standard {
+    id: required,
+    number: required,
+    title: required,
+    issuer: required,
+    date: required,
+    limits: required,
+});
+decode_struct!(MetricCatalog {
+    metrics: required,
+    standards: default
+});
 
 #[cfg(test)]
 mod tests {
@@ -577,7 +864,7 @@ mod tests {
     fn words_instead_of_a_number_stay_words() {
         let json = r#"{"year":2025,"value":null,"text":{"zh":"完成省定目标","en":"Meet the provincial target"},
             "kind":"target","source":{"line":165,"quote":"完成省定目标"}}"#;
-        let obs: Observation = serde_json::from_str(json).unwrap();
+        let obs: Observation = parse("x.json", json).unwrap();
         assert_eq!(obs.value, None);
         assert_eq!(obs.text.unwrap().zh, "完成省定目标");
     }

@@ -3,8 +3,12 @@
 
 use crate::model::{CityData, Domain, Indicator, MetricCatalog, Observation, ValueKind};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum PointKind {
     /// A level the plan prints.
     Actual,
@@ -226,7 +230,7 @@ mod tests {
           "plan": {"title": {"zh": "x", "en": "x"}, "issuer": null, "number": null, "date": null,
                    "period": "2021-2025", "source_file": "x.txt"},
           "groups": [], "indicators": [], "actions": [], "measures": []}"#;
-        let mut c: CityData = serde_json::from_str(json).unwrap();
+        let mut c = crate::model::parse_city("x.json", json).unwrap();
         c.indicators = indicators;
         c
     }

@@ -4,26 +4,31 @@ use super::{cite, target_cell, Cell, Citation};
 use crate::i18n::{t, theme_name, Key};
 use crate::lang::Lang;
 use crate::model::{CityData, Theme};
-use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct ActionCard {
     pub id: String,
     pub title: String,
     pub you_can: String,
     pub summary: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub target: Option<Cell>,
     pub citation: Citation,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct ThemeGroup {
     pub name: String,
     pub actions: Vec<ActionCard>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct GreenView {
     pub title: String,
     pub you_can_label: String,

@@ -17,7 +17,6 @@ use crate::lang::Lang;
 use crate::model::{CityData, Limit, Provenance, Standard, Target};
 use crate::series::{Entry, PointKind, Series};
 use crate::url_state::View;
-use serde::Serialize;
 
 /// A city's data as a view that needs several cities sees it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -28,19 +27,24 @@ pub enum CityStatus<'a> {
 }
 
 /// A sentence of a plan, with its line.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Quote {
     pub line: u32,
     /// `第 165 行` / `line 165`.
     pub line_label: String,
     pub text: String,
     /// For a derived value's inputs: which one this is ("2020年 · 51 μg/m³").
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub of: Option<String>,
 }
 
 /// The national standard behind a reference line.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct StandardRef {
     pub number: String,
     pub title: String,
@@ -52,21 +56,29 @@ pub struct StandardRef {
 
 /// What the source dialog shows for a number: what it is, the sentence(s) it comes from, and for
 /// a derived value how it was computed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Citation {
     /// e.g. "PM2.5 浓度 · 2020年 · 51 μg/m³".
     pub what: String,
     /// Whose plan the quotes are from.
     pub city: String,
     pub quotes: Vec<Quote>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub formula: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub standard: Option<StandardRef>,
 }
 
 /// A value on screen that opens its citation: the words, the year beneath.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Cell {
     pub text: String,
     pub year: String,
@@ -74,7 +86,8 @@ pub struct Cell {
 }
 
 /// A figure a chart cannot show (a change, a five-year total, a level in words), as a line of text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Fact {
     pub year: String,
     pub text: String,
@@ -82,7 +95,8 @@ pub struct Fact {
 }
 
 /// One thing on a chart a reader can point at, tap or reach with the arrow keys.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Mark {
     pub year: u16,
     pub value: Option<f64>,
@@ -97,7 +111,8 @@ pub struct Mark {
 }
 
 /// A national limit drawn as a horizontal reference line.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Reference {
     pub value: f64,
     /// Drawn on the line: `国家二级标准 35`.
@@ -106,19 +121,29 @@ pub struct Reference {
 }
 
 /// A chart of one metric over the years.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct TrendChart {
     /// The unit above the value axis, in the reader's language.
     pub unit: String,
     pub marks: Vec<Mark>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub reference: Option<Reference>,
     /// The final target's value, drawn dashed across the chart, when it is a number (a later
     /// target in words leaves an earlier milestone a marker only).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub target_line: Option<f64>,
     /// The way still to go: from the latest level (index into `marks`) to the final numeric target.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub goal: Option<(usize, usize)>,
     /// The chart in one sentence: its accessible name, and what read-aloud says.
     pub summary: String,
@@ -127,7 +152,8 @@ pub struct TrendChart {
 }
 
 /// A row of a chart's table alternative.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct TableRow {
     pub year: String,
     pub value: String,
@@ -139,15 +165,22 @@ pub struct TableRow {
 
 /// What a metric's block shows: a chart with its table when it shows more than a sentence would,
 /// and the figures no chart can hold, in words.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct MetricBlock {
     /// The DOM id: `indicator-<lead indicator id>`.
     pub id: String,
     pub title: String,
     /// `范围: 市城区` / `Scope: City urban area`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub scope: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub chart: Option<TrendChart>,
     pub table: Vec<TableRow>,
     pub facts: Vec<Fact>,
@@ -168,6 +201,7 @@ pub fn view_name(lang: Lang, view: View) -> &'static str {
     )
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn serialize_view<S: serde::Serializer>(view: &View, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(view.code())
 }
@@ -525,6 +559,7 @@ pub fn metric_block(
 
 /// Every view of every city in both languages, as JSON: what `ecoplan-data views` prints and
 /// the browser tests compare the page with.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn every_view(cities: &[CityData], catalog: &crate::model::MetricCatalog) -> serde_json::Value {
     use serde_json::{json, Map, Value};
     let mut out = Map::new();

@@ -8,37 +8,59 @@ use crate::lang::Lang;
 use crate::model::{CityData, Domain, MetricCatalog};
 use crate::series::Series;
 use crate::url_state::View;
-use serde::Serialize;
 
 /// The overview's cards, in order: is the air and the water getting better?
 pub const HEADLINE_METRICS: [&str; 3] = ["pm25", "good_air_days_ratio", "surface_water_good"];
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Card {
     pub metric: String,
     pub name: String,
     /// The plan's own name for it, where that says more (a scope, another wording).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub as_named: Option<String>,
     /// `None` where the plan does not give this metric: then `missing` says so.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub missing: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub latest: Option<Cell>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub target: Option<Cell>,
     /// Share of the way from baseline to target, where a later level is printed.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub share: Option<f64>,
     pub progress: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub chart: Option<TrendChart>,
-    #[serde(serialize_with = "super::serialize_view")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(serialize_with = "super::serialize_view")
+    )]
     pub more: View,
     pub more_label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct OverviewView {
     pub title: String,
     pub plan_title: String,

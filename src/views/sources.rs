@@ -4,30 +4,40 @@ use super::{standard_ref, CityStatus};
 use crate::i18n::{t, Key};
 use crate::lang::Lang;
 use crate::model::{CityData, MetricCatalog};
-use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct PlanCard {
     pub city: String,
     pub name: String,
     /// `《…》`, always in Chinese as printed.
     pub title_zh: String,
     /// Our translation, shown in English.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub title_en: Option<String>,
     /// (label, value) pairs: issuer, number, date.
     pub meta: Vec<(String, String)>,
     /// The plan's text in `data/sources/`.
     pub file: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub note: Option<String>,
     /// Instead of the plan: loading, or failed.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     pub failed: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct SourcesView {
     pub title: String,
     pub text: String,
@@ -38,7 +48,8 @@ pub struct SourcesView {
 }
 
 /// A national standard and the limits of it the charts draw.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct StandardCard {
     /// `GB 3095—2012 《环境空气质量标准》, 环境保护部、…, 2012-02-29`.
     pub reference: String,

@@ -6,29 +6,39 @@ use crate::i18n::{t, Key};
 use crate::lang::Lang;
 use crate::model::{CityData, Domain, MetricCatalog};
 use crate::series::Series;
-use serde::Serialize;
 
 /// One of the plan's main measures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct MeasureItem {
     pub id: String,
     pub title: String,
     pub summary: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub target: Option<Cell>,
     pub citation: Citation,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct TrendsView {
     pub title: String,
     pub blocks: Vec<MetricBlock>,
     /// Said when no block has a chart.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub no_charts: Option<String>,
     pub measures_title: String,
     pub measures: Vec<MeasureItem>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
     pub no_measures: Option<String>,
 }
 

@@ -69,6 +69,8 @@ test('the download buttons give this city\'s indicators as CSV and as JSON', asy
 
   const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('.downloads button:text-is("下载 JSON")')]);
   assert.equal(jsonDownload.suggestedFilename(), 'ecoplan-xingtai.json');
-  assert.deepEqual(JSON.parse(readFileSync(await jsonDownload.path(), 'utf8')), city);
+  const downloaded = readFileSync(await jsonDownload.path(), 'utf8');
+  assert.deepEqual(JSON.parse(downloaded), city);
+  assert.equal(downloaded, readFileSync('data/cities/xingtai.json', 'utf8'), 'byte for byte the published file');
   await context.close();
 });
