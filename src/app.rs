@@ -116,16 +116,33 @@ pub fn app() -> Html {
             load_missing(&data, wanted);
         });
     }
-    // Then the current city's measures and actions: once its first part is on screen (the first
-    // chart drawn), or at once for a view that shows them (boot.js has already asked for them).
+    // Then the current city's measures and actions: at once for a view that shows them (boot.js
+    // has already asked for them) or has no chart, otherwise once the first chart is drawn, so
+    // that they never compete with it.
+    // (Asked for once per city here, whichever comes first; a failed one's retry asks again.)
+    let more_asked = use_mut_ref(Vec::<&'static str>::new);
     {
         let data = data.clone();
         let first_part = matches!(data.city(ui.city), Some(Load::Ready(_)));
-        use_effect_with((ui.city, first_part), move |(city, first_part)| {
-            if *first_part && split(city) && !data.more.contains_key(city) {
-                load_more(&data, city);
-            }
-        });
+        use_effect_with(
+            (ui.city, ui.view, first_part),
+            move |(city, view, first_part)| {
+                let city = *city;
+                let ask = move || {
+                    if !more_asked.borrow().contains(&city) {
+                        more_asked.borrow_mut().push(city);
+                        load_more(&data, city);
+                    }
+                };
+                if *first_part && split(city) {
+                    if matches!(view, View::Overview | View::Compare) {
+                        web::after_first_chart(ask);
+                    } else {
+                        ask();
+                    }
+                }
+            },
+        );
     }
 
     // The address bar follows the state; back/forward bring the state back.

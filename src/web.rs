@@ -119,27 +119,41 @@ fn build_files() -> Option<wasm_bindgen::JsValue> {
     js_sys::JSON::parse(&text).ok().filter(|v| v.is_object())
 }
 
+thread_local! {
+    static FIRST_CHART: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static AFTER_FIRST_CHART: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Called after every chart drawing; the first time, marks it for measurement
-/// (`performance.mark("ecoplan:first-chart")`) and tells the page (an `ecoplan:first-chart`
-/// event on `document`), which then starts the offline precache.
+/// (`performance.mark("ecoplan:first-chart")`), tells the page (an `ecoplan:first-chart`
+/// event on `document`), which then starts the offline precache, and runs what waited for it.
 pub fn first_chart_drawn() {
-    thread_local! {
-        static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    }
-    if DONE.with(|done| done.replace(true)) {
+    if FIRST_CHART.with(|done| done.replace(true)) {
         return;
     }
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if let Some(performance) = window.performance() {
-        let _ = performance.mark("ecoplan:first-chart");
+    if let Some(window) = web_sys::window() {
+        if let Some(performance) = window.performance() {
+            let _ = performance.mark("ecoplan:first-chart");
+        }
+        if let (Some(document), Ok(event)) = (
+            window.document(),
+            web_sys::Event::new("ecoplan:first-chart"),
+        ) {
+            let _ = document.dispatch_event(&event);
+        }
     }
-    if let (Some(document), Ok(event)) = (
-        window.document(),
-        web_sys::Event::new("ecoplan:first-chart"),
-    ) {
-        let _ = document.dispatch_event(&event);
+    for waiting in AFTER_FIRST_CHART.with(|w| std::mem::take(&mut *w.borrow_mut())) {
+        waiting();
+    }
+}
+
+/// Runs `then` once the first chart is drawn: now, if it has been.
+pub fn after_first_chart(then: impl FnOnce() + 'static) {
+    if FIRST_CHART.with(std::cell::Cell::get) {
+        then();
+    } else {
+        AFTER_FIRST_CHART.with(|w| w.borrow_mut().push(Box::new(then)));
     }
 }
 

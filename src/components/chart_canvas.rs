@@ -62,7 +62,13 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         let geometry = geometry.clone();
         use_effect_with(
             (props.model.clone(), props.dark, *active, *width),
-            move |(model, dark, active, _)| {
+            move |(model, dark, active, width)| {
+                // Drawn once the resize observer has measured the box (before the first paint),
+                // not also at mount: one drawing per chart on a first screen, not two, and no
+                // layout forced in between.
+                if *width <= 0.0 {
+                    return;
+                }
                 if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
                     *geometry.borrow_mut() = paint(&canvas, model, *dark, *active);
                 }
@@ -171,8 +177,14 @@ fn paint(
         (css_width * ratio).round() as u32,
         (css_height * ratio).round() as u32,
     );
-    canvas.set_width(size.0);
-    canvas.set_height(size.1);
+    // A canvas whose size is set is cleared and its backing store made anew, even to the same
+    // size: only when it changes (every drawing starts by filling the whole canvas anyway).
+    if canvas.width() != size.0 {
+        canvas.set_width(size.0);
+    }
+    if canvas.height() != size.1 {
+        canvas.set_height(size.1);
+    }
     let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     let style = ChartStyle {
         scale: ratio,
