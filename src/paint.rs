@@ -1,5 +1,5 @@
 //! What a chart is drawn with: a few shapes and text in device pixels, behind a small trait. The
-//! browser paints them on a canvas (`crate::canvas`); [`Svg`] writes them as a standalone SVG
+//! browser paints them on a canvas (src/canvas.rs); [`Svg`] writes them as a standalone SVG
 //! document, natively and in the browser. Numbers are written by integer code: core's float
 //! formatting would add about 10 KB to the wasm.
 
