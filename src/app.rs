@@ -201,6 +201,25 @@ pub fn app() -> Html {
         && cities
             .iter()
             .all(|(_, _, status)| !matches!(status, CityStatus::Loading));
+    // A city's file (or the part of it this view needs) that failed: what failed, and a retry.
+    let city_failed = |why: &Failure, load: fn(&UseReducerHandle<DataState>, &'static str)| {
+        let retry = {
+            let data = data.clone();
+            let city = ui.city;
+            Callback::from(move |_: MouseEvent| load(&data, city))
+        };
+        failure(
+            lang,
+            Key::LoadFailed,
+            Some(Key::OtherCitiesWork),
+            why,
+            retry,
+        )
+    };
+    let more_failed = match data.more.get(ui.city) {
+        Some(Load::Failed(why)) if needs_more(ui.view) => Some(why),
+        _ => None,
+    };
     // `None` while the view's data is on its way.
     let body = match (ui.view, data.catalog.as_ref(), data.city(ui.city)) {
         (View::Compare | View::Sources, _, _) if !all_arrived => None,
@@ -229,38 +248,9 @@ pub fn app() -> Html {
             };
             Some(failure(lang, Key::CatalogFailed, None, why, retry))
         }
-        (_, _, Some(Load::Failed(why))) => {
-            let retry = {
-                let data = data.clone();
-                let city = ui.city;
-                Callback::from(move |_: MouseEvent| load_city(&data, city))
-            };
-            Some(failure(
-                lang,
-                Key::LoadFailed,
-                Some(Key::OtherCitiesWork),
-                why,
-                retry,
-            ))
-        }
-        (view, Some(Load::Ready(_)), Some(Load::Ready(_)))
-            if needs_more(view) && matches!(data.more.get(ui.city), Some(Load::Failed(_))) =>
-        {
-            let Some(Load::Failed(why)) = data.more.get(ui.city) else {
-                unreachable!()
-            };
-            let retry = {
-                let data = data.clone();
-                let city = ui.city;
-                Callback::from(move |_: MouseEvent| load_more(&data, city))
-            };
-            Some(failure(
-                lang,
-                Key::LoadFailed,
-                Some(Key::OtherCitiesWork),
-                why,
-                retry,
-            ))
+        (_, _, Some(Load::Failed(why))) => Some(city_failed(why, load_city)),
+        (_, Some(Load::Ready(_)), Some(Load::Ready(_))) if more_failed.is_some() => {
+            more_failed.map(|why| city_failed(why, load_more))
         }
         (view, Some(Load::Ready(catalog)), Some(Load::Ready(city)))
             if !needs_more(view) || data.complete(ui.city, split(ui.city)) =>

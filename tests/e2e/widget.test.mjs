@@ -376,6 +376,32 @@ test('a broken city file shows a clear message; the other cities still work', as
   }
 });
 
+test("a city's second part that fails: Air says so with a retry, the Overview is untouched, the retry brings the measures", async () => {
+  const more = builtDataFiles()['data/cities/jiaozuo.more.json'];
+  const overrides = { [more]: { status: 503, body: 'busy' } };
+  const broken = await startServer({ overrides });
+  try {
+    const { page } = await openPage(env.browser, { width: 375, height: 812 });
+    await page.goto(`${broken.url}?city=jiaozuo&view=air&lang=zh`);
+    const alert = await page.waitForSelector('[role=alert]');
+    assert.match(await alert.textContent(), /这座城市的数据未能加载/);
+    assert.match(await alert.textContent(), /jiaozuo\.more\.json: HTTP 503/);
+    assert.equal(await page.$('.view .measures'), null, 'no half view');
+    await page.click('.tabs a:text-is("概览")');
+    await page.waitForSelector('.overview .cards canvas[data-points]');
+    assert.equal(await page.$('[role=alert]'), null, 'the overview needs only the first part');
+    assert.ok(await page.isDisabled('.downloads button:text-is("下载 JSON")'), 'the whole file is not there to download');
+    delete overrides[more];
+    await page.click('.tabs a:text-is("空气")');
+    await page.click('[role=alert] button');
+    await page.waitForSelector('.view .measures li');
+    assert.ok(await page.isEnabled('.downloads button:text-is("下载 JSON")'));
+    await page.close();
+  } finally {
+    broken.server.close();
+  }
+});
+
 test("the size report's first view is what a first visit downloads", async () => {
   const report = JSON.parse(readFileSync('target/size-report.json', 'utf8'));
   const context = await env.browser.newContext({ serviceWorkers: 'block' });
