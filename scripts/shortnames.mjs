@@ -76,7 +76,7 @@ function* shortNames() {
   }
 }
 
-const identifier = (glue, s) => new RegExp(`(?<![A-Za-z0-9_$])${s.replace(/\$/g, '\\$')}(?![A-Za-z0-9_$])`, 'g');
+const identifier = (s) => new RegExp(`(?<![A-Za-z0-9_$])${s.replace(/\$/g, '\\$')}(?![A-Za-z0-9_$])`, 'g');
 
 /** Returns `[wasm, glue]` with the shared names shortened, and how many were. */
 export function shortenNames(wasm, glue) {
@@ -93,11 +93,11 @@ export function shortenNames(wasm, glue) {
   const fresh = shortNames();
   const renamed = new Map();
   const rename = (old) => {
-    if (old.length < 8 || !identifier(glue, old).test(glue)) return old;
+    if (old.length < 8 || !identifier(old).test(glue)) return old;
     if (!renamed.has(old)) {
       let next;
       do next = fresh.next().value;
-      while (identifier(glue, next).test(glue));
+      while (identifier(next).test(glue));
       renamed.set(old, next);
     }
     return renamed.get(old);
@@ -135,7 +135,7 @@ export function shortenNames(wasm, glue) {
     out.push(Uint8Array.of(s.id, ...u32(body.length)), Uint8Array.from(body));
   }
   let text = glue;
-  for (const [old, short] of renamed) text = text.replace(identifier(text, old), short);
+  for (const [old, short] of renamed) text = text.replace(identifier(old), short);
   if (moduleRenamed) {
     const quoted = new RegExp(`(["'])${MODULE.replace(/[./]/g, '\\$&')}\\1`, 'g');
     const uses = text.match(quoted)?.length ?? 0;

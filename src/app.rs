@@ -278,12 +278,12 @@ pub fn app() -> Html {
         (Some(Load::Ready(city)), Some(text))
             if !matches!(ui.view, View::Compare | View::Sources) =>
         {
-            let json = match data.more.get(ui.city) {
-                Some(Load::Ready(more)) => Some(Some(more.clone())),
-                _ if !split(ui.city) => Some(None),
+            let more = match data.more.get(ui.city) {
+                Some(Load::Ready(more)) => Some(more.clone()),
                 _ => None,
             };
-            downloads(lang, ui.city, city.clone(), text.clone(), json)
+            let whole = data.complete(ui.city, split(ui.city));
+            downloads(lang, ui.city, city.clone(), text.clone(), more, whole)
         }
         _ => html! {},
     };
@@ -417,16 +417,16 @@ fn failure(
 }
 
 /// The file names are the checked id the app asked for (from the city list), never the data's own.
-/// The JSON is the city's file as published: the text that arrived, its two parts joined
-/// (`json`: `None` while the second part is on its way; `Some(None)` where there is one part).
+/// The JSON is the city's file as published: the text that arrived, joined with its second part's
+/// (`more`) where the build split it; `whole` once nothing is missing.
 fn downloads(
     lang: Lang,
     id: &'static str,
     city: Rc<CityData>,
     text: Rc<String>,
-    json: Option<Option<Rc<String>>>,
+    more: Option<Rc<String>>,
+    whole: bool,
 ) -> Html {
-    let waiting = json.is_none();
     let csv = {
         let city = city.clone();
         Callback::from(move |_: MouseEvent| {
@@ -438,20 +438,19 @@ fn downloads(
         })
     };
     let json = Callback::from(move |_: MouseEvent| {
-        let whole = match &json {
-            Some(Some(more)) => web::join_city_json(&text, more),
-            Some(None) => Some((*text).clone()),
-            None => None,
+        let file = match &more {
+            Some(more) => web::join_city_json(&text, more),
+            None => Some((*text).clone()),
         };
-        if let Some(whole) = whole {
-            web::download(&format!("ecoplan-{id}.json"), "application/json", &whole);
+        if let Some(file) = file {
+            web::download(&format!("ecoplan-{id}.json"), "application/json", &file);
         }
     });
     html! {
         <div class="downloads">
             <span>{ t(lang, Key::Download) }</span>
             <button type="button" onclick={csv}>{ t(lang, Key::DownloadCsv) }</button>
-            <button type="button" onclick={json} disabled={waiting}>{ t(lang, Key::DownloadJson) }</button>
+            <button type="button" onclick={json} disabled={!whole}>{ t(lang, Key::DownloadJson) }</button>
         </div>
     }
 }

@@ -81,12 +81,13 @@ function city() {
 // then takes this response instead of asking again. A city's file comes in two parts (see
 // scripts/postbuild.mjs); the second, its measures and green actions, only for the views that
 // show them: elsewhere the widget asks for it once its first screen is drawn.
+const opened = city();
 const FIRST_PART = /^data\/cities\/[^/.]+\.json$/;
 const wanted =
   view === 'compare' || view === 'sources'
     ? Object.keys(files).filter((p) => FIRST_PART.test(p)).map((p) => files[p])
-    : [cityFile(city())];
-if (['air', 'water', 'green'].includes(view) && cityFile(city())) wanted.push(files[`data/cities/${city()}.more.json`]);
+    : [cityFile(opened)];
+if (['air', 'water', 'green'].includes(view) && cityFile(opened)) wanted.push(files[`data/cities/${opened}.more.json`]);
 for (const file of wanted) {
   if (!file) continue;
   const link = document.createElement('link');
