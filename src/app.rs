@@ -88,7 +88,8 @@ fn initial_state() -> UiState {
         .or_else(web::browser_lang)
         .unwrap_or(Lang::Zh);
     let city = web::remembered_city().unwrap_or_else(default_city);
-    UiState::from_url(&parse_query(&web::query()), lang, city)
+    let elder = web::remembered_elder().unwrap_or(false);
+    UiState::from_url(&parse_query(&web::query()), lang, city, elder)
 }
 
 #[function_component(App)]
@@ -102,6 +103,17 @@ pub fn app() -> Html {
         None => *prefers,
     });
     use_effect_with(ui.theme, |theme| web::set_theme(*theme));
+    // Remembered only when the reader chooses it, not when a host's `?mode=elder` turned it on.
+    let elder_chosen = use_mut_ref(|| false);
+    use_effect_with(ui.elder, {
+        let elder_chosen = elder_chosen.clone();
+        move |elder| {
+            web::set_mode(*elder);
+            if *elder_chosen.borrow() {
+                web::remember_elder(*elder);
+            }
+        }
+    });
     // Set when the URL changed by itself (first load, back/forward): mirror it, do not push.
     let url_from_browser = use_mut_ref(|| true);
 
@@ -178,10 +190,18 @@ pub fn app() -> Html {
     let ctx = Ctx {
         lang,
         dark: *dark,
+        elder: ui.elder,
         show_source: dispatch_with(&ui, Action::ShowSource),
     };
     let on_city = dispatch_with(&ui, Action::SetCity);
     let on_lang = dispatch_with(&ui, Action::SetLang);
+    let on_elder = {
+        let ui = ui.clone();
+        Callback::from(move |elder: bool| {
+            *elder_chosen.borrow_mut() = true;
+            ui.dispatch(Action::SetElder(elder));
+        })
+    };
     let on_view = dispatch_with(&ui, Action::SetView);
     let on_metric = dispatch_with(&ui, Action::SetMetric);
     let names: Vec<(&'static str, String)> = city_index()
@@ -290,8 +310,8 @@ pub fn app() -> Html {
 
     html! {
         <ContextProvider<Ctx> context={ctx}>
-            <div class={classes!("ecoplan", dark.then_some("dark"))} lang={lang.code()}>
-                <Header lang={lang} city={ui.city} names={names} on_city={on_city} on_lang={on_lang} />
+            <div class={classes!("ecoplan", dark.then_some("dark"), ui.elder.then_some("elder"))} lang={lang.code()}>
+                <Header lang={lang} city={ui.city} names={names} elder={ui.elder} on_city={on_city} on_lang={on_lang} on_elder={on_elder} />
                 <Tabs lang={lang} url={ui.url()} on_view={on_view.clone()} />
                 <main id="main">{ body }</main>
                 <footer class="bottom" hidden={!loaded}>

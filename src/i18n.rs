@@ -87,6 +87,7 @@ pub enum Key {
     LatestLevel,
     Standards,
     StandardsText,
+    ElderMode,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -210,6 +211,7 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             "数据来自五市的官方生态环境规划：查看来源",
             "The data comes from the five cities' official plans: see the sources",
         ),
+        ElderMode => ("长辈模式", "Large text"),
         PlansNotice => (
             "规划发布于2022—2024年，多数指标只给出2020年基准值和2025年目标。",
             "The plans date from 2022 to 2024: most give a 2020 baseline and a 2025 target.",

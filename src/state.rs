@@ -2,7 +2,7 @@
 
 use crate::lang::Lang;
 use crate::model::{CityData, MetricCatalog};
-use crate::url_state::{Theme, UrlState, View};
+use crate::url_state::{Mode, Theme, UrlState, View};
 use crate::views::{Citation, CityStatus};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -23,18 +23,26 @@ pub struct UiState {
     pub view: View,
     pub metric: Option<String>,
     pub theme: Option<Theme>,
+    /// The elder-friendly mode (长辈模式): large text, high contrast, one column.
+    pub elder: bool,
     pub source: Option<OpenSource>,
 }
 
 impl UiState {
     /// The state a URL asks for, with the reader's remembered or browser defaults for the rest.
-    pub fn from_url(url: &UrlState, default_lang: Lang, default_city: &'static str) -> UiState {
+    pub fn from_url(
+        url: &UrlState,
+        default_lang: Lang,
+        default_city: &'static str,
+        default_elder: bool,
+    ) -> UiState {
         UiState {
             lang: url.lang.unwrap_or(default_lang),
             city: url.city.unwrap_or(default_city),
             view: url.view,
             metric: url.metric.clone(),
             theme: url.theme,
+            elder: url.mode.map_or(default_elder, |m| m == Mode::Elder),
             source: None,
         }
     }
@@ -46,12 +54,14 @@ impl UiState {
             view: self.view,
             metric: self.metric.clone(),
             theme: self.theme,
+            mode: self.elder.then_some(Mode::Elder),
         }
     }
 }
 
 pub enum Action {
     SetLang(Lang),
+    SetElder(bool),
     SetCity(&'static str),
     SetView(View),
     SetMetric(String),
@@ -68,6 +78,7 @@ impl Reducible for UiState {
         let mut next = (*self).clone();
         match action {
             Action::SetLang(lang) => next.lang = lang,
+            Action::SetElder(elder) => next.elder = elder,
             Action::SetCity(city) => {
                 next.city = city;
                 next.source = None;
@@ -80,7 +91,7 @@ impl Reducible for UiState {
             Action::ShowSource(source) => next.source = Some(source),
             Action::CloseSource => next.source = None,
             Action::FromUrl(url) => {
-                next = UiState::from_url(&url, self.lang, self.city);
+                next = UiState::from_url(&url, self.lang, self.city, self.elder);
             }
         }
         if next == *self {
@@ -236,6 +247,7 @@ mod tests {
             &parse_query("?city=jiaozuo&view=air"),
             Lang::Zh,
             "zhengzhou",
+            false,
         ))
     }
 
@@ -243,11 +255,30 @@ mod tests {
     fn the_url_wins_over_defaults_and_fills_the_rest() {
         let s = state();
         assert_eq!((s.city, s.view, s.lang), ("jiaozuo", View::Air, Lang::Zh));
-        let s = UiState::from_url(&parse_query(""), Lang::En, "xingtai");
+        let s = UiState::from_url(&parse_query(""), Lang::En, "xingtai", false);
         assert_eq!(
             (s.city, s.view, s.lang),
             ("xingtai", View::Overview, Lang::En)
         );
+    }
+
+    #[test]
+    fn the_elder_mode_comes_from_the_url_or_is_remembered_and_stays_in_the_url() {
+        // A host's `?mode=elder` turns it on; a remembered one applies where the URL is silent;
+        // `?mode=standard` turns a remembered one off.
+        let s = UiState::from_url(&parse_query("?mode=elder"), Lang::Zh, "jiyuan", false);
+        assert!(s.elder);
+        assert_eq!(s.url().mode, Some(crate::url_state::Mode::Elder));
+        assert!(UiState::from_url(&parse_query(""), Lang::Zh, "jiyuan", true).elder);
+        assert!(!UiState::from_url(&parse_query("mode=standard"), Lang::Zh, "jiyuan", true).elder);
+        let s = state().reduce(Action::SetElder(true));
+        assert!(s.elder);
+        assert!(crate::url_state::to_query(&s.url()).ends_with("&mode=elder"));
+        // Back to a URL without it keeps the reader's choice.
+        let s = s.reduce(Action::FromUrl(parse_query("?city=jiaozuo")));
+        assert!(s.elder);
+        let s = s.reduce(Action::SetElder(false));
+        assert_eq!(s.url().mode, None);
     }
 
     #[test]

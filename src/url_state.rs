@@ -1,4 +1,4 @@
-//! The widget's state in its URL: `?lang=&city=&view=&metric=`, so a shared link opens the same
+//! The widget's state in its URL: `?lang=&city=&view=&metric=&theme=&mode=`, so a shared link opens the same
 //! view. Parsing is forgiving: an unknown or hostile value is dropped, never shown or trusted.
 
 use crate::lang::Lang;
@@ -51,6 +51,14 @@ pub enum Theme {
     Dark,
 }
 
+/// `?mode=elder`: the elder-friendly mode (长辈模式, large text), for host sites with their own
+/// elder version; `?mode=standard` turns a remembered one off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Standard,
+    Elder,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct UrlState {
     pub lang: Option<Lang>,
@@ -58,6 +66,7 @@ pub struct UrlState {
     pub view: View,
     pub metric: Option<String>,
     pub theme: Option<Theme>,
+    pub mode: Option<Mode>,
 }
 
 /// Reads a query string (with or without its leading `?`).
@@ -75,6 +84,13 @@ pub fn parse_query(query: &str) -> UrlState {
                 state.theme = match value.as_str() {
                     "light" => Some(Theme::Light),
                     "dark" => Some(Theme::Dark),
+                    _ => None,
+                }
+            }
+            "mode" => {
+                state.mode = match value.as_str() {
+                    "elder" => Some(Mode::Elder),
+                    "standard" => Some(Mode::Standard),
                     _ => None,
                 }
             }
@@ -111,6 +127,9 @@ pub fn to_query(state: &UrlState) -> String {
                 "light"
             }
         ));
+    }
+    if state.mode == Some(Mode::Elder) {
+        parts.push("mode=elder".to_string());
     }
     if parts.is_empty() {
         String::new()
@@ -164,20 +183,26 @@ mod tests {
             view: View::Air,
             metric: Some("pm25".into()),
             theme: Some(Theme::Dark),
+            mode: Some(Mode::Elder),
         };
         let query = to_query(&state);
         assert_eq!(
             query,
-            "?lang=en&city=xingtai&view=air&metric=pm25&theme=dark"
+            "?lang=en&city=xingtai&view=air&metric=pm25&theme=dark&mode=elder"
         );
         assert_eq!(parse_query(&query), state);
         assert_eq!(to_query(&UrlState::default()), "");
+        // The standard mode is the default: a link says only that a remembered elder mode is off.
+        let standard = parse_query("mode=standard");
+        assert_eq!(standard.mode, Some(Mode::Standard));
+        assert_eq!(to_query(&standard), "");
     }
 
     #[test]
     fn unknown_and_hostile_values_are_dropped() {
-        let state =
-            parse_query("?city=%3Cscript%3E&view=admin&metric=pm25%22onload&lang=fr&x=1&theme=red");
+        let state = parse_query(
+            "?city=%3Cscript%3E&view=admin&metric=pm25%22onload&lang=fr&x=1&theme=red&mode=big",
+        );
         assert_eq!(state, UrlState::default());
         let state = parse_query("city=jiyuan&lang=zh-CN&view=green&metric=");
         assert_eq!(state.city, Some("jiyuan"));

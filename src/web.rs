@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 const CITY_KEY: &str = "ecoplan:city";
 const LANG_KEY: &str = "ecoplan:lang";
+const MODE_KEY: &str = "ecoplan:mode";
 
 fn storage() -> Option<web_sys::Storage> {
     // `localStorage` itself throws in a sandboxed frame: that is an Err here, not a panic.
@@ -37,6 +38,29 @@ pub fn remembered_lang() -> Option<Lang> {
 
 pub fn remember_lang(lang: Lang) {
     store(LANG_KEY, lang.code());
+}
+
+/// Whether the reader turned the elder mode on (boot.js reads the same key, to size the skeleton).
+pub fn remembered_elder() -> Option<bool> {
+    load(MODE_KEY).map(|mode| mode == "elder")
+}
+
+pub fn remember_elder(elder: bool) {
+    store(MODE_KEY, if elder { "elder" } else { "standard" });
+}
+
+/// The elder mode as `<html data-mode="elder">`: the stylesheet's root size (rem) follows it.
+pub fn set_mode(elder: bool) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = if elder {
+            root.set_attribute("data-mode", "elder")
+        } else {
+            root.remove_attribute("data-mode")
+        };
+    }
 }
 
 /// The browser's preferred language, if it is one we have.

@@ -55,6 +55,18 @@ const cityFile = (id) => (typeof id === 'string' && Object.hasOwn(files, `data/c
 const VIEWS = ['overview', 'air', 'water', 'targets', 'green', 'compare', 'sources'];
 const view = VIEWS.includes(param('view')) ? param('view') : 'overview';
 
+// The elder mode (长辈模式) as the widget will choose it (app.rs): the address, else the reader's
+// choice. Set now, so the skeleton is already of its size.
+let elder = param('mode');
+if (elder !== 'elder' && elder !== 'standard') {
+  try {
+    elder = localStorage.getItem('ecoplan:mode');
+  } catch {
+    elder = null;
+  }
+}
+if (elder === 'elder') document.documentElement.dataset.mode = 'elder';
+
 // The page's skeleton is the overview's; another view's takes that view's shape. New boxes, not
 // the same ones changed: boxes already on screen that moved would be a layout shift.
 const skeleton = document.querySelector('#ecoplan .placeholder');

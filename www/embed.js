@@ -11,7 +11,7 @@
   // {id: [zh, en]}, written by scripts/postbuild.mjs from data/cities.json.
   var NAMES = /*CITIES*/{};
   var SRC = 'data-ecoplan-src';
-  var PARAMS = ['city', 'view', 'lang', 'theme', 'metric'];
+  var PARAMS = ['city', 'view', 'lang', 'theme', 'metric', 'mode'];
   var script = document.currentScript;
   var inferred = null;
   try {

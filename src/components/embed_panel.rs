@@ -24,8 +24,10 @@ pub fn snippets(widget_url: &str, state: &UrlState) -> (String, String) {
         "<div {}></div>\n<script src=\"{widget_url}embed.js\" defer></script>",
         attrs.join(" ")
     );
+    // The reader's own elder mode is theirs, not the host page's (a host sets data-ecoplan-mode).
     let frame_state = UrlState {
         metric: None,
+        mode: None,
         ..state.clone()
     };
     let iframe = format!(

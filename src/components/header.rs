@@ -9,8 +9,10 @@ pub struct HeaderProps {
     pub city: &'static str,
     /// The cities' names in the reader's language, in the picker's order.
     pub names: Vec<(&'static str, String)>,
+    pub elder: bool,
     pub on_city: Callback<&'static str>,
     pub on_lang: Callback<Lang>,
+    pub on_elder: Callback<bool>,
 }
 
 #[function_component(Header)]
@@ -30,10 +32,20 @@ pub fn header(props: &HeaderProps) -> Html {
         let on_lang = props.on_lang.clone();
         Callback::from(move |_: MouseEvent| on_lang.emit(lang.other()))
     };
+    let elder = props.elder;
+    let toggle_elder = {
+        let on_elder = props.on_elder.clone();
+        Callback::from(move |_: MouseEvent| on_elder.emit(!elder))
+    };
     html! {
         <header class="top">
             <div class="brand">
-                <h1>{ t(lang, Key::AppTitle) }</h1>
+                <div class="title-row">
+                    <h1>{ t(lang, Key::AppTitle) }</h1>
+                    <button type="button" class="mode" aria-pressed={elder.to_string()} onclick={toggle_elder}>
+                        { t(lang, Key::ElderMode) }
+                    </button>
+                </div>
                 <p class="tagline">{ t(lang, Key::Tagline) }</p>
             </div>
             <div class="controls">
@@ -49,6 +61,7 @@ pub fn header(props: &HeaderProps) -> Html {
                     title={t(lang, Key::SwitchLanguage)} onclick={switch}>
                     { t(lang, Key::OtherLanguageName) }
                 </button>
+
             </div>
         </header>
     }

@@ -29,5 +29,7 @@ use yew::Callback;
 pub struct Ctx {
     pub lang: Lang,
     pub dark: bool,
+    /// The elder mode: charts drawn with larger labels and thicker lines.
+    pub elder: bool,
     pub show_source: Callback<OpenSource>,
 }

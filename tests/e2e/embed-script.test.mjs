@@ -285,3 +285,19 @@ test('the script loaded twice: one frame per div, one window.EcoPlan, one messag
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+test('data-ecoplan-mode="elder" opens the frame in the elder mode, and the frame grows with it', async () => {
+  const { page, seen } = await open(`
+<div id="a" data-ecoplan-city="jiaozuo" data-ecoplan-lang="zh"></div>
+<div id="b" data-ecoplan-city="jiaozuo" data-ecoplan-lang="zh" data-ecoplan-mode="elder"></div>
+<script src="${site.url}embed.js" defer></script>`, { viewport: { width: 375, height: 800 } });
+  await page.waitForSelector('#b iframe');
+  assert.deepEqual(await frameSrcs(page), [widget('city=jiaozuo&lang=zh'), widget('city=jiaozuo&lang=zh&mode=elder')]);
+  const standard = await sized(page, '#a iframe');
+  const elder = await sized(page, '#b iframe');
+  const frame = await (await page.$('#b iframe')).contentFrame();
+  assert.equal(await frame.evaluate(() => getComputedStyle(document.querySelector('.notice')).fontSize), '18px');
+  assert.ok(elder > standard * 1.2, `the elder frame is taller: ${elder} vs ${standard} px`);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});

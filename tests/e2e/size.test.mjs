@@ -21,15 +21,18 @@ const KB = 1024;
 // brotli) and the comments and long names of the glue, boot script and stylesheet (-3,300):
 // 155,892 B brotli. Issue 10's targets (wasm 100 KiB brotli, first view 125 KiB brotli) are not
 // met yet; these budgets hold what has been won.
+// Issue 11's elder mode (its state, `?mode=`, the remembered choice, the header's toggle, the
+// charts' zoom) adds 1,290 B gzip, 888 B brotli to the wasm (170,608 / 139,832 B); with its
+// stylesheet and skeleton, 1,377 B brotli to the first view (157,307 B).
 test('the wasm, compressed, stays within its budget', () => {
   const wasm = report.files.find((f) => f.file.endsWith('.wasm'));
-  assert.ok(wasm.gzip <= 166 * KB, `wasm ${wasm.gzip} B gzip > 166 KiB`);
+  assert.ok(wasm.gzip <= 167 * KB, `wasm ${wasm.gzip} B gzip > 167 KiB`);
   assert.ok(wasm.brotli <= 137 * KB, `wasm ${wasm.brotli} B brotli > 137 KiB`);
 });
 
 test('a first view (page, code, style, one city) stays within its budget', () => {
-  assert.ok(report.first_view.gzip <= 186 * KB, `first view ${report.first_view.gzip} B gzip > 186 KiB`);
-  assert.ok(report.first_view.brotli <= 153 * KB, `first view ${report.first_view.brotli} B brotli > 153 KiB`);
+  assert.ok(report.first_view.gzip <= 188 * KB, `first view ${report.first_view.gzip} B gzip > 188 KiB`);
+  assert.ok(report.first_view.brotli <= 154 * KB, `first view ${report.first_view.brotli} B brotli > 154 KiB`);
 });
 
 test('the offline precache (all five cities) stays within its budget', () => {
