@@ -24,6 +24,13 @@ impl ChartModel {
         }
     }
 
+    pub fn picture(&self) -> &crate::views::picture::PictureText {
+        match self {
+            ChartModel::Trend(c) => &c.picture,
+            ChartModel::Compare(c) => &c.picture,
+        }
+    }
+
     pub fn summary(&self) -> &str {
         match self {
             ChartModel::Trend(c) => &c.summary,
@@ -461,6 +468,150 @@ pub fn to_svg(
     (svg.finish(), geometry)
 }
 
+/// What a saved picture of a chart looks like, in CSS pixels: a white page of `PICTURE_WIDTH`, the
+/// title, the chart, then its sources and the widget's address, so that a shared image keeps its
+/// citation.
+pub const PICTURE_WIDTH: f64 = 720.0;
+const PICTURE_PAD: f64 = 16.0;
+const TITLE_SIZE: f64 = 18.0;
+const TITLE_LINE: f64 = 26.0;
+const SOURCE_SIZE: f64 = 13.0;
+const SOURCE_LINE: f64 = 19.0;
+
+struct PictureLayout {
+    title: Vec<String>,
+    sources: Vec<String>,
+    chart_top: f64,
+    chart_height: f64,
+    height: f64,
+}
+
+fn picture_layout(model: &ChartModel, address: &str) -> PictureLayout {
+    let text = model.picture();
+    let inner = PICTURE_WIDTH - 2.0 * PICTURE_PAD;
+    let title = wrap_lines(&text.title, TITLE_SIZE, inner);
+    let mut sources: Vec<String> = text
+        .sources
+        .iter()
+        .flat_map(|s| wrap_lines(s, SOURCE_SIZE, inner))
+        .collect();
+    sources.extend(wrap_lines(address, SOURCE_SIZE, inner));
+    let chart_top = PICTURE_PAD + TITLE_LINE * title.len() as f64 + 8.0;
+    let chart_height = model.css_height(PICTURE_WIDTH);
+    let height = chart_top + chart_height + 12.0 + SOURCE_LINE * sources.len() as f64 + PICTURE_PAD;
+    PictureLayout {
+        title,
+        sources,
+        chart_top,
+        chart_height,
+        height,
+    }
+}
+
+/// A picture's size in device pixels at `scale` (2 for a PNG that stays sharp on a phone).
+pub fn picture_size(model: &ChartModel, address: &str, scale: f64) -> (i32, i32) {
+    let layout = picture_layout(model, address);
+    (
+        (PICTURE_WIDTH * scale).round() as i32,
+        (layout.height * scale).round() as i32,
+    )
+}
+
+/// Draws a chart's picture (see [`PICTURE_WIDTH`]) on a surface of [`picture_size`]; always light.
+pub fn draw_picture(
+    painter: &mut dyn Painter,
+    model: &ChartModel,
+    address: &str,
+    style: &ChartStyle,
+) {
+    let layout = picture_layout(model, address);
+    let scale = style.scale;
+    let size = picture_size(model, address, scale);
+    let colours = palette(false);
+    painter.rect((0, 0), size, Some(colours.background), None);
+    let px = |v: f64| (v * scale).round() as i32;
+    let line =
+        |painter: &mut dyn Painter, text: &str, y: f64, size: f64, bold: bool, colour: Rgb| {
+            let style = TextStyle {
+                family: &style.font_family,
+                size: size * scale,
+                bold,
+                colour,
+                anchor: Anchor::Start,
+                baseline: Baseline::Top,
+            };
+            painter.text(text, (px(PICTURE_PAD), px(y)), &style);
+        };
+    for (i, text) in layout.title.iter().enumerate() {
+        line(
+            painter,
+            text,
+            PICTURE_PAD + TITLE_LINE * i as f64,
+            TITLE_SIZE,
+            true,
+            colours.text,
+        );
+    }
+    let chart_size = (px(PICTURE_WIDTH), px(layout.chart_height));
+    let mut shifted = crate::paint::Shifted {
+        inner: painter,
+        dy: px(layout.chart_top),
+    };
+    let chart_style = ChartStyle {
+        dark: false,
+        ..style.clone()
+    };
+    draw(&mut shifted, chart_size, model, &chart_style, None);
+    let top = layout.chart_top + layout.chart_height + 12.0;
+    for (i, text) in layout.sources.iter().enumerate() {
+        line(
+            painter,
+            text,
+            top + SOURCE_LINE * i as f64,
+            SOURCE_SIZE,
+            false,
+            colours.axis,
+        );
+    }
+}
+
+/// A chart's picture as a standalone SVG document, at 1 device pixel per CSS pixel.
+pub fn picture_svg(model: &ChartModel, address: &str, font_family: &str) -> String {
+    let (width, height) = picture_size(model, address, 1.0);
+    let mut svg = crate::paint::Svg::new(width, height);
+    let style = ChartStyle {
+        scale: 1.0,
+        font_family: font_family.into(),
+        dark: false,
+    };
+    draw_picture(&mut svg, model, address, &style);
+    svg.finish()
+}
+
+/// Splits a text into lines no wider than `width` at `size`: at a space where there is one in
+/// the line (Latin text), else between any two characters (Chinese).
+fn wrap_lines(text: &str, size: f64, width: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for c in text.chars() {
+        current.push(c);
+        if text_width(&current, size) > width {
+            let cut = current
+                .trim_end()
+                .rfind(' ')
+                .filter(|i| *i > 0)
+                .unwrap_or(current.len() - c.len_utf8());
+            let rest = current.split_off(cut);
+            lines.push(current.trim_end().to_string());
+            current = rest.trim_start().to_string();
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
 fn draw_trend(
     pen: &mut Pen,
     (width, height): (i32, i32),
@@ -726,6 +877,64 @@ mod tests {
     use super::*;
     use crate::views::{Citation, Reference};
 
+    #[test]
+    fn a_picture_carries_its_title_city_unit_source_and_address() {
+        let read = |p: &str| std::fs::read_to_string(p).unwrap();
+        let catalog = crate::model::parse_catalog("m", &read("data/metrics.json")).unwrap();
+        let path = "data/cities/jiaozuo.json";
+        let city = crate::model::parse_city(path, &read(path)).unwrap();
+        let view = crate::views::trends::trends(
+            &city,
+            &catalog,
+            crate::model::Domain::Air,
+            crate::lang::Lang::Zh,
+        );
+        let chart = view.blocks[0].chart.clone().unwrap();
+        let model = ChartModel::Trend(chart);
+        let address = "https://gov.example/widgets/ecoplan/?city=jiaozuo&view=air";
+        let svg = picture_svg(&model, address, "sans-serif");
+        crate::paint::tests::assert_well_formed(&svg);
+        for text in [
+            "焦作市 · 城市细颗粒物(PM2.5)浓度",
+            "μg/m³",
+            "焦作市人民政府办公室《焦作市“十四五”生态环境保护和生态经济发展规划》，2022",
+            "https://gov.example/widgets/ecoplan/?city=jiaozuo&amp;view=air",
+        ] {
+            assert!(svg.contains(&format!(">{text}<")), "{text} in {svg}");
+        }
+        // Twice the size as a PNG; the chart below the title, the sources below the chart.
+        let (w1, h1) = picture_size(&model, address, 1.0);
+        assert_eq!(picture_size(&model, address, 2.0), (w1 * 2, h1 * 2));
+        assert_eq!(w1, 720);
+        assert_eq!(
+            f64::from(h1),
+            16.0 + 26.0 + 8.0 + 320.0 + 12.0 + 2.0 * 19.0 + 16.0
+        );
+    }
+
+    #[test]
+    fn long_lines_wrap_at_spaces_or_between_chinese_characters() {
+        let lines = wrap_lines(
+            "General Office of the Jiaozuo Municipal People's Government",
+            13.0,
+            200.0,
+        );
+        assert!(
+            lines.len() > 1 && lines.iter().all(|l| text_width(l, 13.0) <= 200.0),
+            "{lines:?}"
+        );
+        assert_eq!(
+            lines.join(" "),
+            "General Office of the Jiaozuo Municipal People's Government"
+        );
+        let lines = wrap_lines("焦作市人民政府办公室焦作市人民政府办公室", 10.0, 100.0);
+        assert_eq!(lines, ["焦作市人民政府办公室", "焦作市人民政府办公室"]);
+        assert_eq!(
+            wrap_lines("焦作市人民政府办公室", 10.0, 95.0),
+            ["焦作市人民政府办公", "室"]
+        );
+    }
+
     fn citation() -> Citation {
         Citation {
             what: String::new(),
@@ -767,6 +976,7 @@ mod tests {
             goal: None,
             summary: String::new(),
             compact: false,
+            picture: Default::default(),
         }
     }
 
@@ -1112,6 +1322,7 @@ mod tests {
             summary: String::new(),
             latest_label: "最新".into(),
             target_label: "目标".into(),
+            picture: Default::default(),
         };
         let (svg, geometry) = render(&ChartModel::Compare(model));
         let labels = texts(&svg);

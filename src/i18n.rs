@@ -88,6 +88,8 @@ pub enum Key {
     Standards,
     StandardsText,
     ElderMode,
+    SaveSvg,
+    SavePng,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -212,6 +214,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             "The data comes from the five cities' official plans: see the sources",
         ),
         ElderMode => ("长辈模式", "Large text"),
+        SaveSvg => ("保存为 SVG 图片：", "Save as an SVG image: "),
+        SavePng => ("保存为 PNG 图片：", "Save as a PNG image: "),
         PlansNotice => (
             "规划发布于2022—2024年，多数指标只给出2020年基准值和2025年目标。",
             "The plans date from 2022 to 2024: most give a 2020 baseline and a 2025 target.",

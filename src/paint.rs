@@ -91,6 +91,45 @@ pub trait Painter {
     fn text(&mut self, text: &str, at: Point, style: &TextStyle);
 }
 
+/// A painter whose drawing is moved down by `dy` device pixels: a chart inside a larger picture.
+pub struct Shifted<'a> {
+    pub inner: &'a mut dyn Painter,
+    pub dy: i32,
+}
+
+impl Shifted<'_> {
+    fn at(&self, (x, y): Point) -> Point {
+        (x, y + self.dy)
+    }
+}
+
+impl Painter for Shifted<'_> {
+    fn rect(&mut self, from: Point, to: Point, fill: Option<Rgb>, stroke: Option<Stroke>) {
+        let (from, to) = (self.at(from), self.at(to));
+        self.inner.rect(from, to, fill, stroke);
+    }
+    fn line(&mut self, from: Point, to: Point, stroke: Stroke) {
+        let (from, to) = (self.at(from), self.at(to));
+        self.inner.line(from, to, stroke);
+    }
+    fn polyline(&mut self, points: &[Point], stroke: Stroke) {
+        let points: Vec<Point> = points.iter().map(|p| self.at(*p)).collect();
+        self.inner.polyline(&points, stroke);
+    }
+    fn polygon(&mut self, points: &[Point], fill: Rgb) {
+        let points: Vec<Point> = points.iter().map(|p| self.at(*p)).collect();
+        self.inner.polygon(&points, fill);
+    }
+    fn circle(&mut self, centre: Point, radius: i32, fill: Option<Rgb>, stroke: Option<Stroke>) {
+        let centre = self.at(centre);
+        self.inner.circle(centre, radius, fill, stroke);
+    }
+    fn text(&mut self, text: &str, at: Point, style: &TextStyle) {
+        let at = self.at(at);
+        self.inner.text(text, at, style);
+    }
+}
+
 /// A rough width of a label in pixels at `size`: CJK characters are square, others about half.
 pub fn text_width(text: &str, size: f64) -> f64 {
     text.chars()

@@ -276,11 +276,15 @@ pub fn set_document_lang(lang: Lang, title: &str) {
     }
 }
 
+/// This page's whole address: what a saved picture names as where it comes from.
+pub fn page_address() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
 /// Offers `contents` as a file download, without any request.
 pub fn download(filename: &str, mime: &str, contents: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -290,18 +294,26 @@ pub fn download(filename: &str, mime: &str, contents: &str) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
         return;
     };
+    download_url(filename, &url);
+    // Revoked later, not at once: iOS Safari reads the blob after `click()` returns, and fails
+    // on a URL revoked in the meantime.
+    revoke_later(&url);
+}
+
+/// Offers what `url` (a blob or data URL) holds as a file download.
+pub fn download_url(filename: &str, url: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     if let Some(a) = document
         .create_element("a")
         .ok()
         .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
     {
-        a.set_href(&url);
+        a.set_href(url);
         a.set_download(filename);
         a.click();
     }
-    // Revoked later, not at once: iOS Safari reads the blob after `click()` returns, and fails
-    // on a URL revoked in the meantime.
-    revoke_later(&url);
 }
 
 /// How long a download's blob URL lives: long enough for any browser to have read it.

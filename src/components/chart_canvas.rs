@@ -20,6 +20,9 @@ pub struct ChartCanvasProps {
     pub model: Rc<ChartModel>,
     pub lang: Lang,
     pub dark: bool,
+    /// Controls of the chart's own (the metric block's table toggle), first in its row of actions.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// A chart on a canvas: sized to its container and the device pixel ratio, redrawn when
@@ -135,6 +138,29 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         })
     };
 
+    let save = |svg: bool| {
+        let model = props.model.clone();
+        Callback::from(move |_: MouseEvent| {
+            let file = &model.picture().file;
+            if svg {
+                let picture = crate::chart::picture_svg(&model, &crate::web::page_address(), FONT);
+                crate::web::download(&format!("{file}.svg"), "image/svg+xml", &picture);
+            } else if let Some(url) = png(&model) {
+                crate::web::download_url(&format!("{file}.png"), &url);
+            }
+        })
+    };
+    let title = props.model.picture().title.clone();
+    let saves = (!title.is_empty()).then(|| {
+        let lang = props.lang;
+        html! {
+            <>
+                <button type="button" class="save" aria-label={format!("{}{title}", t(lang, Key::SaveSvg))} onclick={save(true)}>{ "SVG" }</button>
+                <button type="button" class="save" aria-label={format!("{}{title}", t(lang, Key::SavePng))} onclick={save(false)}>{ "PNG" }</button>
+            </>
+        }
+    });
+
     let mark = (*active).and_then(|i| props.model.marks().get(i));
     // Compare's height follows its rows, not its width: a spacer that tall holds the chart's place
     // before it has drawn (the browser may paint in between), and the canvas lies over it. A
@@ -161,8 +187,34 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 <p class="main">{ mark.map_or_else(|| t(props.lang, Key::ChartHint).to_string(), |m| m.readout.clone()) }</p>
                 { for mark.into_iter().flat_map(|m| m.detail.iter()).map(|d| html! { <p class="detail">{ d.clone() }</p> }) }
             </div>
+            <div class="chart-actions">
+                { props.children.clone() }
+                { for saves }
+            </div>
         </div>
     }
+}
+
+/// The chart's picture as a PNG data URL, drawn at twice its CSS size on a canvas of its own.
+fn png(model: &ChartModel) -> Option<String> {
+    let address = crate::web::page_address();
+    let size = crate::chart::picture_size(model, &address, 2.0);
+    let canvas: HtmlCanvasElement = web_sys::window()?
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    canvas.set_width(size.0 as u32);
+    canvas.set_height(size.1 as u32);
+    let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    let style = ChartStyle {
+        scale: 2.0,
+        font_family: FONT.into(),
+        dark: false,
+    };
+    crate::chart::draw_picture(&mut Canvas::new(context), model, &address, &style);
+    canvas.to_data_url_with_type("image/png").ok()
 }
 
 fn paint(

@@ -37,10 +37,11 @@ pub fn metric_block(props: &MetricBlockProps) -> Html {
                 }
             </figcaption>
             if let Some(model) = (*model).clone() {
-                <ChartCanvas model={model} lang={lang} dark={dark} />
-                <button type="button" class="link" aria-expanded={table_shown.to_string()} aria-controls={table_id.clone()} onclick={toggle}>
-                    { t(lang, if *table_shown { Key::HideTable } else { Key::ShowTable }) }
-                </button>
+                <ChartCanvas model={model} lang={lang} dark={dark}>
+                    <button type="button" class="link" aria-expanded={table_shown.to_string()} aria-controls={table_id.clone()} onclick={toggle}>
+                        { t(lang, if *table_shown { Key::HideTable } else { Key::ShowTable }) }
+                    </button>
+                </ChartCanvas>
                 <div id={table_id} class={classes!("table-wrap", (!*table_shown).then_some("sr-only"))}>
                 <table class="values">
                     <caption class="sr-only">{ b.title.clone() }</caption>

@@ -55,6 +55,8 @@ pub struct CompareChart {
     pub summary: String,
     pub latest_label: String,
     pub target_label: String,
+    /// What its saved picture says besides the chart: the metric, and every city's plan.
+    pub picture: super::picture::PictureText,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -271,6 +273,25 @@ pub fn compare(
             reference,
             latest_label: t(lang, Key::LatestLevel).to_string(),
             target_label: t(lang, Key::Target).to_string(),
+            picture: super::picture::PictureText {
+                title: format!(
+                    "{} · {}",
+                    metric.name.get(lang),
+                    super::view_name(lang, crate::url_state::View::Compare)
+                ),
+                sources: cities
+                    .iter()
+                    .filter_map(|(_, name, status)| match status {
+                        CityStatus::Ready(city) => Some(format!(
+                            "{name}{}{}",
+                            if lang == Lang::Zh { "：" } else { ": " },
+                            super::picture::source_line(&city.plan, lang)
+                        )),
+                        _ => None,
+                    })
+                    .collect(),
+                file: format!("ecoplan-compare-{}", metric.id),
+            },
         }
     });
     CompareView {

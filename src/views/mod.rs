@@ -5,6 +5,7 @@
 pub mod compare;
 pub mod green;
 pub mod overview;
+pub mod picture;
 pub mod sources;
 pub mod targets;
 pub mod trends;
@@ -149,6 +150,8 @@ pub struct TrendChart {
     pub summary: String,
     /// Drawn small, as on the overview's cards.
     pub compact: bool,
+    /// What its saved picture says besides the chart (filled in by the view that has the city).
+    pub picture: picture::PictureText,
 }
 
 /// A row of a chart's table alternative.
@@ -480,6 +483,7 @@ pub fn trend_chart(
         marks,
         reference,
         compact,
+        picture: picture::PictureText::default(),
     })
 }
 

@@ -110,7 +110,10 @@ pub fn overview(city: &CityData, catalog: &MetricCatalog, lang: Lang) -> Overvie
                 target: h.target.map(|e| cell(lang, &city.city, subject, &e)),
                 share: h.share,
                 progress: progress_text(lang, &h.progress, &ind.unit),
-                chart: trend_chart(lang, &city.city, &series, catalog, true),
+                chart: trend_chart(lang, &city.city, &series, catalog, true).map(|mut c| {
+                    c.picture = super::picture::for_city(city, subject, &ind.id, lang);
+                    c
+                }),
                 more: domain_view,
                 more_label,
             }

@@ -50,7 +50,13 @@ pub fn trends(city: &CityData, catalog: &MetricCatalog, domain: Domain, lang: La
     };
     let mut blocks: Vec<MetricBlock> = Series::of_domain(city, domain)
         .iter()
-        .map(|s| metric_block(lang, &city.city, s, catalog))
+        .map(|s| {
+            let mut block = metric_block(lang, &city.city, s, catalog);
+            if let Some(chart) = &mut block.chart {
+                chart.picture = super::picture::for_city(city, &block.title, &s.lead.id, lang);
+            }
+            block
+        })
         .collect();
     // Charts first, in the plan's order; then the metrics that are a sentence.
     blocks.sort_by_key(|b| b.chart.is_none());

@@ -23,16 +23,18 @@ const KB = 1024;
 // met yet; these budgets hold what has been won.
 // Issue 11's elder mode (its state, `?mode=`, the remembered choice, the header's toggle, the
 // charts' zoom) adds 1,290 B gzip, 888 B brotli to the wasm (170,608 / 139,832 B); with its
-// stylesheet and skeleton, 1,377 B brotli to the first view (157,307 B).
+// stylesheet and skeleton, 1,377 B brotli to the first view (157,307 B). Its chart pictures (SVG and
+// PNG with title, sources and address: the layout, a shifted painter, line wrapping, source lines,
+// two buttons per chart) add 4,493 B brotli (144,325 B), 4,583 B to the first view (161,890 B).
 test('the wasm, compressed, stays within its budget', () => {
   const wasm = report.files.find((f) => f.file.endsWith('.wasm'));
-  assert.ok(wasm.gzip <= 167 * KB, `wasm ${wasm.gzip} B gzip > 167 KiB`);
-  assert.ok(wasm.brotli <= 137 * KB, `wasm ${wasm.brotli} B brotli > 137 KiB`);
+  assert.ok(wasm.gzip <= 172 * KB, `wasm ${wasm.gzip} B gzip > 172 KiB`);
+  assert.ok(wasm.brotli <= 141 * KB, `wasm ${wasm.brotli} B brotli > 141 KiB`);
 });
 
 test('a first view (page, code, style, one city) stays within its budget', () => {
-  assert.ok(report.first_view.gzip <= 188 * KB, `first view ${report.first_view.gzip} B gzip > 188 KiB`);
-  assert.ok(report.first_view.brotli <= 154 * KB, `first view ${report.first_view.brotli} B brotli > 154 KiB`);
+  assert.ok(report.first_view.gzip <= 193 * KB, `first view ${report.first_view.gzip} B gzip > 193 KiB`);
+  assert.ok(report.first_view.brotli <= 159 * KB, `first view ${report.first_view.brotli} B brotli > 159 KiB`);
 });
 
 test('the offline precache (all five cities) stays within its budget', () => {
