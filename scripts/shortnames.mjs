@@ -63,6 +63,9 @@ function skipImportDesc(bytes, at) {
   }
 }
 
+// Two-letter names that are JavaScript's own words: never given (a glue of 200 imports reaches "do").
+const RESERVED = new Set(['do', 'if', 'in', 'of', 'as', 'is']);
+
 function* shortNames() {
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
   for (let n = 0; ; n++) {
@@ -72,7 +75,7 @@ function* shortNames() {
       s = letters[k % letters.length] + s;
       k = Math.floor(k / letters.length) - 1;
     } while (k >= 0);
-    yield s;
+    if (!RESERVED.has(s)) yield s;
   }
 }
 

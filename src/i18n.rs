@@ -90,6 +90,12 @@ pub enum Key {
     ElderMode,
     SaveSvg,
     SavePng,
+    ReadAloud,
+    ReadAloudOf,
+    Pause,
+    Resume,
+    Stop,
+    NoVoice,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -216,6 +222,15 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         ElderMode => ("长辈模式", "Large text"),
         SaveSvg => ("保存为 SVG 图片：", "Save as an SVG image: "),
         SavePng => ("保存为 PNG 图片：", "Save as a PNG image: "),
+        ReadAloud => ("读一读", "Read aloud"),
+        ReadAloudOf => ("读一读：", "Read aloud: "),
+        Pause => ("暂停", "Pause"),
+        Resume => ("继续", "Resume"),
+        Stop => ("停止", "Stop"),
+        NoVoice => (
+            "这个浏览器没有中文语音，无法朗读。",
+            "This browser has no English voice to read aloud with.",
+        ),
         PlansNotice => (
             "规划发布于2022—2024年，多数指标只给出2020年基准值和2025年目标。",
             "The plans date from 2022 to 2024: most give a 2020 baseline and a 2025 target.",

@@ -381,3 +381,84 @@ impl Drop for Deadline {
         }
     }
 }
+
+/// The browser's speech synthesis, where it has one.
+fn speech() -> Option<web_sys::SpeechSynthesis> {
+    // Read as a property, not through web-sys's getter: a browser without it (or a host that
+    // removed it) has `undefined` there, which must not be called.
+    let window: wasm_bindgen::JsValue = web_sys::window()?.into();
+    let value = js_sys::Reflect::get(&window, &"speechSynthesis".into()).ok()?;
+    value.is_object().then(|| value.unchecked_into())
+}
+
+/// Whether the browser can speak `lang`: it has speech synthesis and, where it has listed its
+/// voices, one for the language (an empty list is a list not loaded yet: then it is tried).
+pub fn can_speak(lang: Lang) -> bool {
+    let Some(speech) = speech() else {
+        return false;
+    };
+    let prefix = if lang == Lang::Zh { "zh" } else { "en" };
+    let voices = speech.get_voices();
+    voices.length() == 0
+        || voices.iter().any(|v| {
+            js_sys::Reflect::get(&v, &"lang".into())
+                .ok()
+                .and_then(|l| l.as_string())
+                .is_some_and(|l| l.to_ascii_lowercase().starts_with(prefix))
+        })
+}
+
+/// Reads `text` aloud in `lang` (anything being read is stopped first); `done` runs when it ends,
+/// is stopped, or fails (with `true` if no voice could read the language).
+pub fn speak(text: &str, lang: Lang, done: impl Fn(bool) + 'static) -> bool {
+    let Some(speech) = speech() else {
+        return false;
+    };
+    let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(text) else {
+        return false;
+    };
+    utterance.set_lang(lang.code());
+    let done = std::rc::Rc::new(done);
+    let on_end = {
+        let done = done.clone();
+        wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || done(false))
+    };
+    let on_error = wasm_bindgen::closure::Closure::<dyn Fn(wasm_bindgen::JsValue)>::new(
+        move |e: wasm_bindgen::JsValue| {
+            let error = js_sys::Reflect::get(&e, &"error".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            done(matches!(
+                error.as_str(),
+                "language-unavailable" | "voice-unavailable" | "synthesis-unavailable"
+            ));
+        },
+    );
+    utterance.set_onend(Some(on_end.as_ref().unchecked_ref()));
+    utterance.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // The utterance holds them for as long as it lives.
+    on_end.forget();
+    on_error.forget();
+    speech.cancel();
+    speech.speak(&utterance);
+    true
+}
+
+pub fn pause_speech() {
+    if let Some(s) = speech() {
+        s.pause();
+    }
+}
+
+pub fn resume_speech() {
+    if let Some(s) = speech() {
+        s.resume();
+    }
+}
+
+pub fn stop_speech() {
+    if let Some(s) = speech() {
+        s.cancel();
+    }
+}

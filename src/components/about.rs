@@ -11,8 +11,10 @@ pub struct AboutProps {
 #[function_component(About)]
 pub fn about(props: &AboutProps) -> Html {
     let v = &props.view;
+    let lang = use_context::<crate::components::Ctx>().map_or(crate::lang::Lang::Zh, |c| c.lang);
     html! {
         <section class="view about" aria-labelledby="view-title">
+            <div class="view-read"><crate::components::ReadAloud text={crate::views::speech::sources(v, lang)} what={v.title.clone()} /></div>
             <h2 id="view-title">{ v.title.clone() }</h2>
             <p>{ v.text.clone() }</p>
             { for v.plans.iter().map(|p| match &p.status {

@@ -152,6 +152,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     };
     let title = props.model.picture().title.clone();
     let saves = (!title.is_empty()).then(|| {
+        let title = title.clone();
         let lang = props.lang;
         html! {
             <>
@@ -189,6 +190,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             </div>
             <div class="chart-actions">
                 { props.children.clone() }
+                <super::ReadAloud text={props.model.summary().to_string()} what={if title.is_empty() { props.model.summary().to_string() } else { title.clone() }} />
                 { for saves }
             </div>
         </div>

@@ -30,6 +30,7 @@ pub fn compare(props: &CompareProps) -> Html {
     let [city, latest, target, progress] = v.headers.clone();
     html! {
         <section class="view compare" aria-labelledby="view-title">
+            <div class="view-read"><crate::components::ReadAloud text={crate::views::speech::compare(v, props.lang)} what={v.title.clone()} /></div>
             <h2 id="view-title">{ v.title.clone() }</h2>
             <label class="metric-picker">
                 <span>{ v.metric_label.clone() }</span>

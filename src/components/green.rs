@@ -12,8 +12,10 @@ pub struct GreenProps {
 #[function_component(Green)]
 pub fn green(props: &GreenProps) -> Html {
     let v = &props.view;
+    let lang = use_context::<crate::components::Ctx>().map_or(crate::lang::Lang::Zh, |c| c.lang);
     html! {
         <section class="view green" aria-labelledby="view-title">
+            <div class="view-read"><crate::components::ReadAloud text={crate::views::speech::green(v, lang)} what={v.title.clone()} /></div>
             <h2 id="view-title">{ v.title.clone() }</h2>
             { for v.themes.iter().map(|theme| html! {
                 <section class="theme">

@@ -9,6 +9,7 @@ pub mod header;
 pub mod metric_block;
 pub mod overview;
 pub mod printed_value;
+pub mod read_aloud;
 pub mod source_button;
 pub mod source_panel;
 pub mod tabs;
@@ -18,6 +19,7 @@ pub mod trends;
 pub use chart_canvas::ChartCanvas;
 pub use metric_block::MetricBlockView;
 pub use printed_value::PrintedValue;
+pub use read_aloud::ReadAloud;
 pub use source_button::SourceButton;
 
 use crate::lang::Lang;

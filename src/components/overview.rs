@@ -28,6 +28,7 @@ pub fn overview(props: &OverviewProps) -> Html {
     });
     html! {
         <section class="view overview" aria-labelledby="view-title">
+            <div class="view-read"><crate::components::ReadAloud text={crate::views::speech::overview(v, lang)} what={v.title.clone()} /></div>
             <h2 id="view-title">{ v.title.clone() }<span class="plan-title">{ v.plan_title.clone() }</span></h2>
             <p class="notice">{ v.notice.clone() }</p>
             <div class="cards">

@@ -12,9 +12,11 @@ pub struct TargetsProps {
 #[function_component(Targets)]
 pub fn targets(props: &TargetsProps) -> Html {
     let v = &props.view;
+    let lang = use_context::<crate::components::Ctx>().map_or(crate::lang::Lang::Zh, |c| c.lang);
     let [indicator, baseline, target] = v.headers.clone();
     html! {
         <section class="view targets" aria-labelledby="view-title">
+            <div class="view-read"><crate::components::ReadAloud text={crate::views::speech::targets(v, lang)} what={v.title.clone()} /></div>
             <h2 id="view-title">{ v.title.clone() }</h2>
             { for v.groups.iter().map(|g| html! {
                 <section class="group">

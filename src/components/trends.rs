@@ -18,6 +18,7 @@ pub fn trends(props: &TrendsProps) -> Html {
     let v = &props.view;
     html! {
         <section class="view trends" aria-labelledby="view-title">
+            <div class="view-read"><crate::components::ReadAloud text={crate::views::speech::trends(v, lang)} what={v.title.clone()} /></div>
             <h2 id="view-title">{ v.title.clone() }</h2>
             if let Some(notice) = &v.no_charts { <p class="notice">{ notice.clone() }</p> }
             <div class="charts">

@@ -7,6 +7,7 @@ pub mod green;
 pub mod overview;
 pub mod picture;
 pub mod sources;
+pub mod speech;
 pub mod targets;
 pub mod trends;
 

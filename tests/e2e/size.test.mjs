@@ -26,15 +26,18 @@ const KB = 1024;
 // stylesheet and skeleton, 1,377 B brotli to the first view (157,307 B). Its chart pictures (SVG and
 // PNG with title, sources and address: the layout, a shifted painter, line wrapping, source lines,
 // two buttons per chart) add 4,493 B brotli (144,325 B), 4,583 B to the first view (161,890 B).
+// Read-aloud (a button on each view and chart, its states, the speech calls, each view's text in
+// words: src/views/speech.rs) adds 4,978 B brotli: wasm 182,677 B gzip, 149,303 B brotli; first
+// view 204,009 B gzip, 167,078 B brotli. Issue 11 in all: wasm +10,359 B brotli (+7.5 %).
 test('the wasm, compressed, stays within its budget', () => {
   const wasm = report.files.find((f) => f.file.endsWith('.wasm'));
-  assert.ok(wasm.gzip <= 172 * KB, `wasm ${wasm.gzip} B gzip > 172 KiB`);
-  assert.ok(wasm.brotli <= 141 * KB, `wasm ${wasm.brotli} B brotli > 141 KiB`);
+  assert.ok(wasm.gzip <= 179 * KB, `wasm ${wasm.gzip} B gzip > 179 KiB`);
+  assert.ok(wasm.brotli <= 146 * KB, `wasm ${wasm.brotli} B brotli > 146 KiB`);
 });
 
 test('a first view (page, code, style, one city) stays within its budget', () => {
-  assert.ok(report.first_view.gzip <= 193 * KB, `first view ${report.first_view.gzip} B gzip > 193 KiB`);
-  assert.ok(report.first_view.brotli <= 159 * KB, `first view ${report.first_view.brotli} B brotli > 159 KiB`);
+  assert.ok(report.first_view.gzip <= 200 * KB, `first view ${report.first_view.gzip} B gzip > 200 KiB`);
+  assert.ok(report.first_view.brotli <= 164 * KB, `first view ${report.first_view.brotli} B brotli > 164 KiB`);
 });
 
 test('the offline precache (all five cities) stays within its budget', () => {
