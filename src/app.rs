@@ -114,6 +114,22 @@ pub fn app() -> Html {
             }
         }
     });
+    // "Print this city": the city's summary (headline figures with their charts, targets, what
+    // residents can do, the plan) laid out for paper until the browser says printing is over.
+    let printing = use_state_eq(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
+            let listener = web::on_afterprint(move || printing.set(false));
+            move || drop(listener)
+        });
+    }
+    use_effect_with(*printing, |printing| {
+        if *printing {
+            // Once the summary's charts have drawn (their boxes are measured before a frame).
+            web::print_soon();
+        }
+    });
     // Set when the URL changed by itself (first load, back/forward): mirror it, do not push.
     let url_from_browser = use_mut_ref(|| true);
 
@@ -272,6 +288,11 @@ pub fn app() -> Html {
         (_, Some(Load::Ready(_)), Some(Load::Ready(_))) if more_failed.is_some() => {
             more_failed.map(|why| city_failed(why, load_more))
         }
+        (_, Some(Load::Ready(catalog)), Some(Load::Ready(city)))
+            if *printing && data.complete(ui.city, split(ui.city)) =>
+        {
+            Some(print_city(lang, city, catalog, on_view.clone()))
+        }
         (view, Some(Load::Ready(catalog)), Some(Load::Ready(city)))
             if !needs_more(view) || data.complete(ui.city, split(ui.city)) =>
         {
@@ -303,7 +324,19 @@ pub fn app() -> Html {
                 _ => None,
             };
             let whole = data.complete(ui.city, split(ui.city));
-            downloads(lang, ui.city, city.clone(), text.clone(), more, whole)
+            let print = {
+                let printing = printing.clone();
+                Callback::from(move |_: MouseEvent| printing.set(true))
+            };
+            downloads(
+                lang,
+                ui.city,
+                city.clone(),
+                text.clone(),
+                more,
+                whole,
+                print,
+            )
         }
         _ => html! {},
     };
@@ -404,6 +437,33 @@ fn city_view(
     }
 }
 
+/// The city on paper: its headline figures with their charts, its targets, what residents can do,
+/// and the plan they come from, one after another (the print stylesheet leaves out the controls).
+fn print_city(
+    lang: Lang,
+    city: &CityData,
+    catalog: &MetricCatalog,
+    on_view: Callback<View>,
+) -> Html {
+    let plan = views::sources::plan_card(city, lang);
+    html! {
+        <div class="print-city">
+            { city_view(View::Overview, lang, false, city, catalog, on_view.clone()) }
+            { city_view(View::Targets, lang, false, city, catalog, on_view.clone()) }
+            { city_view(View::Green, lang, false, city, catalog, on_view) }
+            <section class="view print-plan">
+                <h2>{ t(lang, Key::Plan) }</h2>
+                <p class="plan-title" lang="zh-CN">{ format!("《{}》", plan.title_zh) }</p>
+                if let Some(en) = &plan.title_en { <p class="plan-title">{ en.clone() }</p> }
+                <dl class="plan-meta">
+                    { for plan.meta.iter().map(|(k, v)| html! { <><dt>{ k.clone() }</dt><dd>{ v.clone() }</dd></> }) }
+                </dl>
+                <p class="address">{ web::page_address() }</p>
+            </section>
+        </div>
+    }
+}
+
 /// While a view's data is on its way: boxes of the view's shape, the same as the page's skeleton
 /// (www/index.html), so that the view replaces them without moving anything around them.
 fn placeholder(lang: Lang, view: View) -> Html {
@@ -446,6 +506,7 @@ fn downloads(
     text: Rc<String>,
     more: Option<Rc<String>>,
     whole: bool,
+    print: Callback<MouseEvent>,
 ) -> Html {
     let csv = {
         let city = city.clone();
@@ -471,6 +532,7 @@ fn downloads(
             <span>{ t(lang, Key::Download) }</span>
             <button type="button" onclick={csv}>{ t(lang, Key::DownloadCsv) }</button>
             <button type="button" onclick={json} disabled={!whole}>{ t(lang, Key::DownloadJson) }</button>
+            <button type="button" class="print" onclick={print} disabled={!whole}>{ t(lang, Key::PrintCity) }</button>
         </div>
     }
 }

@@ -96,6 +96,7 @@ pub enum Key {
     Resume,
     Stop,
     NoVoice,
+    PrintCity,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -227,6 +228,7 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Pause => ("暂停", "Pause"),
         Resume => ("继续", "Resume"),
         Stop => ("停止", "Stop"),
+        PrintCity => ("打印本市摘要", "Print this city"),
         NoVoice => (
             "这个浏览器没有中文语音，无法朗读。",
             "This browser has no English voice to read aloud with.",

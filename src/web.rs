@@ -227,6 +227,29 @@ pub fn on_popstate(f: impl Fn() + 'static) -> Option<gloo::events::EventListener
     ))
 }
 
+/// Calls `f` when the browser has printed (or the reader cancelled the print dialog).
+pub fn on_afterprint(f: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo::events::EventListener::new(
+        &window,
+        "afterprint",
+        move |_| f(),
+    ))
+}
+
+/// Opens the browser's print dialog after the next frames, once what is to print has drawn.
+pub fn print_soon() {
+    let print = wasm_bindgen::closure::Closure::once_into_js(|| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(print.unchecked_ref(), 400);
+    }
+}
+
 pub fn prefers_dark() -> bool {
     web_sys::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())

@@ -28,20 +28,23 @@ const KB = 1024;
 // two buttons per chart) add 4,493 B brotli (144,325 B), 4,583 B to the first view (161,890 B).
 // Read-aloud (a button on each view and chart, its states, the speech calls, each view's text in
 // words: src/views/speech.rs) adds 4,978 B brotli: wasm 182,677 B gzip, 149,303 B brotli; first
-// view 204,009 B gzip, 167,078 B brotli. Issue 11 in all: wasm +10,359 B brotli (+7.5 %).
+// view 204,009 B gzip, 167,078 B brotli. Printing the city (its summary composed of three views and
+// the plan, the print dialog) adds 1,426 B: wasm 184,429 B gzip, 150,729 B brotli; first view
+// 206,030 B gzip, 168,768 B brotli. Issue 11 so far: wasm +11,785 B brotli (+8.5 %).
 test('the wasm, compressed, stays within its budget', () => {
   const wasm = report.files.find((f) => f.file.endsWith('.wasm'));
-  assert.ok(wasm.gzip <= 179 * KB, `wasm ${wasm.gzip} B gzip > 179 KiB`);
-  assert.ok(wasm.brotli <= 146 * KB, `wasm ${wasm.brotli} B brotli > 146 KiB`);
+  assert.ok(wasm.gzip <= 181 * KB, `wasm ${wasm.gzip} B gzip > 181 KiB`);
+  assert.ok(wasm.brotli <= 148 * KB, `wasm ${wasm.brotli} B brotli > 148 KiB`);
 });
 
 test('a first view (page, code, style, one city) stays within its budget', () => {
-  assert.ok(report.first_view.gzip <= 200 * KB, `first view ${report.first_view.gzip} B gzip > 200 KiB`);
-  assert.ok(report.first_view.brotli <= 164 * KB, `first view ${report.first_view.brotli} B brotli > 164 KiB`);
+  assert.ok(report.first_view.gzip <= 202 * KB, `first view ${report.first_view.gzip} B gzip > 202 KiB`);
+  assert.ok(report.first_view.brotli <= 166 * KB, `first view ${report.first_view.brotli} B brotli > 166 KiB`);
 });
 
 test('the offline precache (all five cities) stays within its budget', () => {
-  assert.ok(report.precache.gzip <= 290 * KB, `precache ${report.precache.gzip} B gzip > 290 KiB`);
+  // Issue 11 grew it by the wasm and stylesheet above: 281,795 -> 297,913 B gzip.
+  assert.ok(report.precache.gzip <= 295 * KB, `precache ${report.precache.gzip} B gzip > 295 KiB`);
   assert.ok(report.precache.files >= 15, 'page, code, style, icons, manifest, catalog and five cities');
 });
 
