@@ -453,11 +453,12 @@ fn print_city(
             { city_view(View::Green, lang, false, city, catalog, on_view) }
             <section class="view print-plan">
                 <h2>{ t(lang, Key::Plan) }</h2>
-                <p class="plan-title" lang="zh-CN">{ format!("《{}》", plan.title_zh) }</p>
+                <p class="plan-title" lang="zh-CN">{ plan.title_zh.clone() }</p>
                 if let Some(en) = &plan.title_en { <p class="plan-title">{ en.clone() }</p> }
                 <dl class="plan-meta">
                     { for plan.meta.iter().map(|(k, v)| html! { <><dt>{ k.clone() }</dt><dd>{ v.clone() }</dd></> }) }
                 </dl>
+                <p class="cite" lang="zh-CN">{ plan.reference.clone() }</p>
                 <p class="address">{ web::page_address() }</p>
             </section>
         </div>

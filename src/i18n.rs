@@ -97,6 +97,8 @@ pub enum Key {
     Stop,
     NoVoice,
     PrintCity,
+    CiteAs,
+    CopyCiteOf,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -229,6 +231,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Resume => ("继续", "Resume"),
         Stop => ("停止", "Stop"),
         PrintCity => ("打印本市摘要", "Print this city"),
+        CiteAs => ("引用格式（GB/T 7714）", "Cite as (GB/T 7714)"),
+        CopyCiteOf => ("复制引用：", "Copy the reference: "),
         NoVoice => (
             "这个浏览器没有中文语音，无法朗读。",
             "This browser has no English voice to read aloud with.",

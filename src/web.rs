@@ -299,6 +299,16 @@ pub fn set_document_lang(lang: Lang, title: &str) {
     }
 }
 
+/// Puts `text` on the clipboard; false where the page may not (an insecure page, a strict frame).
+pub async fn copy(text: &str) -> bool {
+    match web_sys::window().map(|w| w.navigator().clipboard()) {
+        Some(clipboard) => wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+            .await
+            .is_ok(),
+        None => false,
+    }
+}
+
 /// This page's whole address: what a saved picture names as where it comes from.
 pub fn page_address() -> String {
     web_sys::window()

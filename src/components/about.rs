@@ -1,3 +1,4 @@
+use crate::i18n::{t, Key};
 use crate::views::sources::SourcesView;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -12,6 +13,20 @@ pub struct AboutProps {
 pub fn about(props: &AboutProps) -> Html {
     let v = &props.view;
     let lang = use_context::<crate::components::Ctx>().map_or(crate::lang::Lang::Zh, |c| c.lang);
+    // The city whose reference was copied last: its button says so.
+    let copied = use_state(|| None::<String>);
+    let copy = |city: String, text: String| {
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            let (city, text) = (city.clone(), text.clone());
+            yew::platform::spawn_local(async move {
+                if crate::web::copy(&text).await {
+                    copied.set(Some(city));
+                }
+            });
+        })
+    };
     html! {
         <section class="view about" aria-labelledby="view-title">
             <div class="view-read"><crate::components::ReadAloud text={crate::views::speech::sources(v, lang)} what={v.title.clone()} /></div>
@@ -30,6 +45,14 @@ pub fn about(props: &AboutProps) -> Html {
                             { for p.meta.iter().map(|(k, val)| html! { <><dt>{ k.clone() }</dt><dd>{ val.clone() }</dd></> }) }
                         </dl>
                         if let Some(note) = &p.note { <p class="note">{ note.clone() }</p> }
+                        <div class="cite-as">
+                            <p class="cite-label" id={format!("cite-{}", p.city)}>{ t(lang, Key::CiteAs) }</p>
+                            <p class="cite" lang="zh-CN">{ p.reference.clone() }</p>
+                            <button type="button" class="copy-cite" aria-label={if copied.as_deref() == Some(p.city.as_str()) { format!("{}{}{}", t(lang, Key::Copied), if lang == crate::lang::Lang::Zh { "：" } else { ": " }, p.name) } else { format!("{}{}", t(lang, Key::CopyCiteOf), p.name) }}
+                                onclick={copy(p.city.clone(), p.reference.clone())}>
+                                { if copied.as_deref() == Some(p.city.as_str()) { t(lang, Key::Copied) } else { t(lang, Key::Copy) } }
+                            </button>
+                        </div>
                     </article>
                 },
             }) }

@@ -1,7 +1,6 @@
 use crate::i18n::{t, Key};
 use crate::lang::Lang;
 use crate::url_state::{to_query, UrlState};
-use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -64,11 +63,7 @@ pub fn embed_panel(props: &EmbedPanelProps) -> Html {
             let area = area.clone();
             let text = text.clone();
             yew::platform::spawn_local(async move {
-                let done = match web_sys::window().map(|w| w.navigator().clipboard()) {
-                    Some(clipboard) => JsFuture::from(clipboard.write_text(&text)).await.is_ok(),
-                    None => false,
-                };
-                if done {
+                if crate::web::copy(&text).await {
                     copied.set(Some(i));
                 } else if let Some(area) = area.cast::<HtmlTextAreaElement>() {
                     // No clipboard here (an insecure page, a strict frame): select it for the reader.

@@ -22,6 +22,8 @@ pub struct PlanCard {
     pub meta: Vec<(String, String)>,
     /// The plan's text in `data/sources/`.
     pub file: String,
+    /// Its reference in GB/T 7714-2015 form, always in Chinese as printed (see [`gbt7714`]).
+    pub reference: String,
     #[cfg_attr(
         not(target_arch = "wasm32"),
         serde(skip_serializing_if = "Option::is_none")
@@ -78,10 +80,37 @@ pub fn plan_card(city: &CityData, lang: Lang) -> PlanCard {
             (t(lang, Key::Date).to_string(), stated(plan.date.clone())),
         ],
         file: plan.source_file.clone(),
+        reference: gbt7714(plan),
         note: plan.note.as_ref().map(|n| n.get(lang).to_string()),
         status: None,
         failed: false,
     }
+}
+
+/// A plan's reference as GB/T 7714-2015 (信息与文献 参考文献著录规则) writes one: 主要责任者.
+/// 题名: 其他题名信息[文献类型标识]. 出版年. An element the plan's text does not state is left
+/// out, as the standard does for a work without one (no issuer: the title comes first, 8.1.1 and
+/// 8.2). The document number is the title's 其他题名信息; the type is [Z] ("other"): a
+/// government document that EcoPlan knows by its text, with no address to cite it online by.
+/// The date is the one the text is signed with (else the published one), as printed.
+pub fn gbt7714(plan: &crate::model::Plan) -> String {
+    let mut out = String::new();
+    if let Some(issuer) = &plan.issuer {
+        out.push_str(&issuer.zh);
+        out.push_str(". ");
+    }
+    out.push_str(&plan.title.zh);
+    if let Some(number) = &plan.number {
+        out.push_str(": ");
+        out.push_str(number);
+    }
+    out.push_str("[Z].");
+    if let Some(date) = plan.date.as_ref().or(plan.published.as_ref()) {
+        out.push(' ');
+        out.push_str(date);
+        out.push('.');
+    }
+    out
 }
 
 /// Where a citation's quotes are: `jiaozuo.txt, 第 142 行` (a derived value: both lines).
@@ -110,6 +139,7 @@ pub fn sources(
                 title_en: None,
                 meta: Vec::new(),
                 file: String::new(),
+                reference: String::new(),
                 note: None,
                 status: Some(
                     t(
@@ -165,5 +195,38 @@ pub fn sources(
         standards_title: t(lang, Key::Standards).to_string(),
         standards_text: t(lang, Key::StandardsText).to_string(),
         standards,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_plan_is_cited_in_gbt_7714_form_with_what_its_text_states() {
+        let reference = |id: &str| {
+            let path = format!("data/cities/{id}.json");
+            let city =
+                crate::model::parse_city(&path, &std::fs::read_to_string(&path).unwrap()).unwrap();
+            gbt7714(&city.plan)
+        };
+        assert_eq!(
+            reference("jiaozuo"),
+            "焦作市人民政府办公室. 焦作市“十四五”生态环境保护和生态经济发展规划: 焦政办〔2022〕77号[Z]. 2022-10-26."
+        );
+        assert_eq!(
+            reference("zhengzhou"),
+            "郑州市人民政府办公厅. 郑州市“十四五”生态环境保护规划: 郑政办〔2022〕42号[Z]. 2022-05-12."
+        );
+        assert_eq!(
+            reference("jiyuan"),
+            "济源产城融合示范区管理委员会办公室. 济源示范区推动生态环境质量稳定向好三年行动计划（2023—2025年）: 济管办〔2024〕1号[Z]. 2024-01-17."
+        );
+        // A draft without a number; a text that states only its title.
+        assert_eq!(
+            reference("pingdingshan"),
+            "平顶山市人民政府. 平顶山市“十四五”生态环境保护和生态经济发展规划（报审稿）[Z]. 2022-06."
+        );
+        assert_eq!(reference("xingtai"), "邢台市生态环境保护“十四五”规划[Z].");
     }
 }

@@ -109,7 +109,7 @@ pub fn sources(v: &SourcesView, lang: Lang) -> String {
     let plans = v
         .plans
         .iter()
-        .map(|p| format!("{}{}《{}》", p.name, colon(lang), p.title_zh));
+        .map(|p| format!("{}{}{}", p.name, colon(lang), p.title_zh));
     join(
         lang,
         [v.title.clone(), v.text.clone()].into_iter().chain(plans),
