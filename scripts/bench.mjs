@@ -361,7 +361,7 @@ async function ecoplanShows(page, city, view) {
 }
 
 async function memoryRuns(browser, sites) {
-  const cityList = readJson(join(root, 'data', 'cities.json')).cities.map((c) => c.id);
+  const cityList = readJson(join(root, 'target', 'size-report.json')).cities.cities.map((c) => c.id);
   const out = {};
   const noThrottle = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 };
 
@@ -581,7 +581,7 @@ async function main() {
   log('checking that it draws the charts of EcoPlan\'s view model (cargo run --bin ecoplan-data -- views)');
   const expected = await checkSameCharts();
 
-  const cities = readJson(join(root, 'data', 'cities.json'));
+  const cities = readJson(join(root, 'target', 'size-report.json')).cities;
   const dataOf = (path) => readFileSync(join(DIST, echartsPage.data[path]));
   const echartsFirst = sizes([
     ...echartsPage.files.map((f) => readFileSync(join(echartsPage.outDir, f))),

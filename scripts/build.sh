@@ -27,3 +27,5 @@ mv "$out/ecoplan_bg.opt.wasm" "$out/ecoplan_bg.wasm"
 
 say "assembling dist/ (size report: target/size-report.txt)"
 node scripts/postbuild.mjs "$out" "$ROOT/dist"
+# The README names the cities the data has (a new city file adds itself there).
+node scripts/readme-cities.mjs

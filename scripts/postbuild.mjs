@@ -13,6 +13,7 @@ import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { transformSync } from 'esbuild';
 import { shortenNames } from './shortnames.mjs';
+import { readCities } from './cities.mjs';
 
 const [outDir, distDir, dataArg] = process.argv.slice(2);
 if (!outDir || !distDir) {
@@ -62,6 +63,19 @@ const css = transformSync(readFileSync(join(www, 'style.css'), 'utf8'), { loader
 const cssName = hashedName('style.css', css);
 writeFileSync(join(distDir, cssName), css);
 
+// The cities: every file in data/cities/ (scripts/cities.mjs), in the picker's order.
+const { files: cityFiles, index: cityIndex } = readCities(dataDir);
+const cityEntries = cityIndex.cities;
+const defaultCity = cityIndex.default;
+// For the page's and the manifest's descriptions: the cities' names, at most eight of them.
+const cityWords =
+  cityEntries.length > 8
+    ? `${cityEntries.slice(0, 8).map((c) => c.name.zh).join('、')}等${cityEntries.length}个城市`
+    : cityEntries.map((c) => c.name.zh).join('、');
+
+// The embed script keeps its name (hosts link to it); it titles each frame with the city's name:
+// {id: [zh, en]}.
+const cityNames = Object.fromEntries(cityEntries.map((c) => [c.id, [c.name.zh, c.name.en]]));
 // Icons, then the manifest that names them: hashed like the code. nomodule.js: the message for
 // browsers without modules.
 const iconNames = {};
@@ -71,6 +85,7 @@ for (const name of ['icon.svg', 'icon-192.png', 'icon-512.png']) {
   writeFileSync(join(distDir, iconNames[name]), bytes);
 }
 let manifest = readFileSync(join(www, 'manifest.webmanifest'), 'utf8');
+manifest = replaceOnce(manifest, '__CITIES__', cityWords, 'www/manifest.webmanifest');
 for (const [name, hashed] of Object.entries(iconNames)) {
   manifest = replaceOnce(manifest, `"src": "${name}"`, `"src": "${hashed}"`, 'www/manifest.webmanifest');
 }
@@ -80,10 +95,6 @@ const nomodule = readFileSync(join(www, 'nomodule.js'));
 const nomoduleName = hashedName('nomodule.js', nomodule);
 writeFileSync(join(distDir, nomoduleName), nomodule);
 
-// The embed script keeps its name (hosts link to it); it titles each frame with the city's name,
-// from the city list the widget is built with: {id: [zh, en]}.
-const cityList = JSON.parse(readFileSync(join(dataDir, 'cities.json'), 'utf8'));
-const cityNames = Object.fromEntries(cityList.cities.map((c) => [c.id, [c.name.zh, c.name.en]]));
 let embed = readFileSync(join(www, 'embed.js'), 'utf8');
 embed = replaceOnce(embed, '/*CITIES*/{}', JSON.stringify(cityNames), 'www/embed.js');
 writeFileSync(join(distDir, 'embed.js'), minify(embed));
@@ -105,21 +116,31 @@ function writeData(path, bytes) {
   dataFiles[`data/${path}`] = hashed;
 }
 writeData('metrics.json', readFileSync(join(dataDir, 'metrics.json')));
-for (const name of readdirSync(join(dataDir, 'cities')).filter((n) => n.endsWith('.json')).sort()) {
-  const text = readFileSync(join(dataDir, 'cities', name), 'utf8');
-  let city;
-  try {
-    city = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`data/cities/${name}: not JSON (${e.message}); run make check-data`);
-  }
+for (const [id, city] of cityFiles) {
   for (const key of ['indicators', 'actions', 'measures']) {
-    if (!Array.isArray(city[key])) throw new Error(`data/cities/${name}: "${key}" is not a list; run make check-data`);
+    if (!Array.isArray(city[key])) throw new Error(`data/cities/${id}.json: "${key}" is not a list; run make check-data`);
   }
-  const id = name.replace(/\.json$/, '');
   writeData(`cities/${id}.json`, JSON.stringify({ ...city, actions: [], measures: [] }));
   writeData(`cities/${id}.more.json`, JSON.stringify({ ...city, groups: [], indicators: [] }));
 }
+// `index.json`: what the views that show every city (Compare, Sources) need of each, one file
+// whatever the number of cities: its plan, and its indicators that have a metric (the comparable
+// headline figures and targets), with their sources; the values' notes and the indicators'
+// footnotes stay in the city's own file. In the picker's order; a city file the widget's parser reads.
+const headline = (indicator) => ({
+  ...indicator,
+  notes: [],
+  values: indicator.values.map(({ note, ...value }) => value),
+});
+writeData(
+  'index.json',
+  JSON.stringify({
+    cities: cityEntries.map(({ id }) => {
+      const city = cityFiles.get(id);
+      return { ...city, groups: [], indicators: city.indicators.filter((i) => i.metric).map(headline), actions: [], measures: [] };
+    }),
+  }),
+);
 
 let html = readFileSync(join(www, 'index.html'), 'utf8').replace(/\s*<!--[\s\S]*?-->/g, '');
 html = replaceOnce(html, '"./style.css"', `"./${cssName}"`, 'www/index.html');
@@ -135,9 +156,15 @@ html = replaceOnce(
   `  <script type="application/json" id="ecoplan-files">${JSON.stringify(dataFiles)}</script>\n  <script type="module"`,
   'www/index.html',
 );
-// The city a first visit opens, as the widget chooses it (the listed default, else the first): boot.js
-// asks for its file early.
-const defaultCity = cityList.cities.some((c) => c.id === cityList.default) ? cityList.default : cityList.cities[0]?.id ?? '';
+// The cities (the widget reads the list before it starts) and the one a first visit opens (boot.js
+// asks for its file early). `<` escaped: a name cannot end the script element.
+html = replaceOnce(
+  html,
+  '  <script type="module"',
+  `  <script type="application/json" id="ecoplan-cities">${JSON.stringify(cityIndex).replace(/</g, '\\u003c')}</script>\n  <script type="module"`,
+  'www/index.html',
+);
+html = replaceOnce(html, '__CITIES__', cityWords, 'www/index.html');
 html = replaceOnce(html, '<div id="ecoplan">', `<div id="ecoplan" data-default-city="${defaultCity}">`, 'www/index.html');
 // Start fetching the wasm and the catalog (every view needs it) while the glue and boot script
 // load. `crossorigin` on both: the glue's and the widget's fetches (CORS mode, same-origin
@@ -152,7 +179,9 @@ html = replaceOnce(
   'www/index.html',
 );
 
-// Everything the widget needs offline: the page, its code and style, icons, all cities' data.
+// What the worker keeps at once for offline use, bounded whatever the number of cities: the page,
+// its code and style, icons, the catalog, the index (Compare and Sources) and the default city.
+// The reader's own city and every city opened later are kept as they are read (www/sw.js).
 const precache = [
   bootName,
   glueName,
@@ -160,7 +189,9 @@ const precache = [
   cssName,
   ...Object.values(iconNames),
   manifestName,
-  ...Object.values(dataFiles),
+  dataFiles['data/metrics.json'],
+  dataFiles['data/index.json'],
+  ...[`data/cities/${defaultCity}.json`, `data/cities/${defaultCity}.more.json`].map((p) => dataFiles[p]).filter(Boolean),
 ];
 const build = createHash('sha256');
 for (const path of precache) build.update(path).update(readFileSync(join(distDir, path)));
@@ -177,7 +208,7 @@ writeFileSync(join(distDir, 'sw.js'), minify(sw));
 
 // What a first visit downloads before its first screen (a browser test checks this list against a
 // real visit): the page, code, style, icon, the catalog and the city a visit without ?city= opens
-// (`default` in data/cities.json, the list the widget is built with). The service worker's precache
+// (`default_city` in data/settings.json). The service worker's precache
 // follows in the background.
 const DEFAULT_CITY = defaultCity;
 const firstView = new Set([
@@ -218,7 +249,9 @@ const report = {
   files: rows,
   // Plain data path -> this build's hashed file (what the page lists for the widget).
   data_files: dataFiles,
-  precache: { files: cached.length, raw: sum(cached, 'raw'), gzip: sum(cached, 'gzip'), brotli: sum(cached, 'brotli') },
+  // The cities this build offers, as the page lists them, and the default one.
+  cities: cityIndex,
+  precache: { paths: precache, files: cached.length, raw: sum(cached, 'raw'), gzip: sum(cached, 'gzip'), brotli: sum(cached, 'brotli') },
   total: { raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip'), brotli: sum(rows, 'brotli') },
   first_view: { default_city: DEFAULT_CITY, files: [...firstView].sort(), raw: sum(first, 'raw'), gzip: sum(first, 'gzip'), brotli: sum(first, 'brotli') },
 };

@@ -13,7 +13,7 @@ use crate::export::city_csv;
 use crate::i18n::{t, Key};
 use crate::lang::Lang;
 use crate::model::{
-    city_ids, city_index, default_city, parse_catalog, parse_city, CityData, Domain, MetricCatalog,
+    city_index, default_city, parse_catalog, parse_city, CityData, Domain, MetricCatalog,
 };
 use crate::state::{Action, DataAction, DataState, Failure, Load, UiState};
 use crate::url_state::{parse_query, to_query, Theme, View};
@@ -77,6 +77,12 @@ async fn fetch_city(path: String) -> Result<(CityData, String), Failure> {
     Ok((city, body))
 }
 
+async fn fetch_index() -> Result<crate::model::CitiesIndex, Failure> {
+    let path = "data/index.json";
+    let body = fetch_text(path).await?;
+    crate::model::parse_index(path, &body).map_err(|e| Failure::new(e.to_string()))
+}
+
 async fn fetch_catalog() -> Result<MetricCatalog, Failure> {
     let path = "data/metrics.json";
     let body = fetch_text(path).await?;
@@ -133,15 +139,27 @@ pub fn app() -> Html {
     // Set when the URL changed by itself (first load, back/forward): mirror it, do not push.
     let url_from_browser = use_mut_ref(|| true);
 
-    // Data: the catalog once, the current city, and every city where a view needs all five.
+    // Data: the catalog once, the current city, and for the views that show every city the
+    // index of them (one small file, whatever the number of cities).
     {
         let data = data.clone();
         use_effect_with((ui.city, ui.view), move |(city, view)| {
-            let wanted: Vec<&'static str> = match view {
-                View::Compare | View::Sources => city_ids().collect(),
-                _ => vec![*city],
-            };
-            load_missing(&data, wanted);
+            let every_city = matches!(view, View::Compare | View::Sources);
+            if every_city && data.index.is_none() {
+                load_index(&data);
+            }
+            load_missing(&data, if every_city { vec![] } else { vec![*city] });
+        });
+    }
+    // Which cities this browser keeps for offline reading: boot.js finds out from the service
+    // worker's cache, at start and whenever the worker has kept another file (`ecoplan:kept`).
+    {
+        let data = data.clone();
+        use_effect_with((), move |_| {
+            let ask = move || data.dispatch(DataAction::Offline(web::kept_offline()));
+            ask();
+            let listener = web::on_document_event("ecoplan:kept", ask);
+            move || drop(listener)
         });
     }
     // Then the current city's measures and actions: at once for a view that shows them (boot.js
@@ -220,23 +238,17 @@ pub fn app() -> Html {
     };
     let on_view = dispatch_with(&ui, Action::SetView);
     let on_metric = dispatch_with(&ui, Action::SetMetric);
-    let names: Vec<(&'static str, String)> = city_index()
-        .cities
-        .iter()
-        .map(|c| (c.id.as_str(), c.name.get(lang).to_string()))
-        .collect();
+    let picker = views::city_picker(city_index(), lang, data.offline.as_deref());
     let statuses = data.statuses();
     let cities: Vec<(&str, &str, CityStatus)> = statuses
         .iter()
+        .flatten()
         .map(|(id, name, status)| (*id, name.get(lang), *status))
         .collect();
 
-    // Compare and Sources show every city: they wait for all five (and the catalog), so that no
+    // Compare and Sources show every city: they wait for the index (and the catalog), so that no
     // row or plan arriving later moves what is already on screen.
-    let all_arrived = !matches!(data.catalog, None | Some(Load::Loading))
-        && cities
-            .iter()
-            .all(|(_, _, status)| !matches!(status, CityStatus::Loading));
+    let all_arrived = !matches!(data.catalog, None | Some(Load::Loading)) && statuses.is_some();
     // A city's file (or the part of it this view needs) that failed: what failed, and a retry.
     let city_failed = |why: &Failure, load: fn(&UseReducerHandle<DataState>, &'static str)| {
         let retry = {
@@ -257,7 +269,20 @@ pub fn app() -> Html {
         _ => None,
     };
     // `None` while the view's data is on its way.
+    let index_failed = match &data.index {
+        Some(Load::Failed(why)) => Some(why),
+        _ => None,
+    };
     let body = match (ui.view, data.catalog.as_ref(), data.city(ui.city)) {
+        (View::Compare | View::Sources, _, _) if index_failed.is_some() => {
+            index_failed.map(|why| {
+                let retry = {
+                    let data = data.clone();
+                    Callback::from(move |_: MouseEvent| load_index(&data))
+                };
+                failure(lang, Key::IndexFailed, None, why, retry)
+            })
+        }
         (View::Compare | View::Sources, _, _) if !all_arrived => None,
         (View::Sources, catalog, _) => {
             let catalog = match catalog {
@@ -306,10 +331,9 @@ pub fn app() -> Html {
     let body = body.unwrap_or_else(|| placeholder(lang, ui.view));
     let source_panel = ui.source.as_ref().map(|open| {
         let source = &open.citation;
-        let plan = match data.city(&source.city) {
-            Some(Load::Ready(c)) => Some(views::sources::plan_card(c, lang)),
-            _ => None,
-        };
+        let plan = data
+            .plan_of(&source.city)
+            .map(|c| views::sources::plan_card(c, lang));
         let close = dispatch_with(&ui, |()| Action::CloseSource);
         html! { <SourcePanel lang={lang} citation={source.clone()} anchor={open.anchor} plan={plan} on_close={close} /> }
     });
@@ -344,7 +368,7 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<Ctx> context={ctx}>
             <div class={classes!("ecoplan", dark.then_some("dark"), ui.elder.then_some("elder"))} lang={lang.code()}>
-                <Header lang={lang} city={ui.city} names={names} elder={ui.elder} on_city={on_city} on_lang={on_lang} on_elder={on_elder} />
+                <Header lang={lang} city={ui.city} picker={picker} elder={ui.elder} on_city={on_city} on_lang={on_lang} on_elder={on_elder} />
                 <Tabs lang={lang} url={ui.url()} on_view={on_view.clone()} />
                 <main id="main">{ body }</main>
                 <footer class="bottom" hidden={!loaded}>
@@ -374,6 +398,14 @@ fn load_missing(data: &UseReducerHandle<DataState>, cities: Vec<&'static str>) {
             load_city(data, city);
         }
     }
+}
+
+fn load_index(data: &UseReducerHandle<DataState>) {
+    data.dispatch(DataAction::IndexLoading);
+    let data = data.clone();
+    yew::platform::spawn_local(async move {
+        data.dispatch(DataAction::Index(fetch_index().await.map(Rc::new)));
+    });
 }
 
 fn load_catalog(data: &UseReducerHandle<DataState>) {

@@ -99,6 +99,8 @@ pub enum Key {
     PrintCity,
     CiteAs,
     CopyCiteOf,
+    KeptOffline,
+    IndexFailed,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -106,11 +108,12 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
     let (zh, en) = match key {
         AppTitle => ("生态规划看板", "EcoPlan"),
         Tagline => (
-            "五市“十四五”生态环境规划：空气、水、目标与绿色生活",
-            "Five cities' environmental plans: air, water, targets and green living",
+            "各市“十四五”生态环境规划：空气、水、目标与绿色生活",
+            "Cities' environmental plans: air, water, targets and green living",
         ),
         Loading => ("正在加载数据…", "Loading data…"),
         City => ("城市", "City"),
+        KeptOffline => ("（可离线查看）", " (available offline)"),
         SwitchLanguage => ("切换到英文", "Switch to Chinese"),
         OtherLanguageName => ("English", "中文"),
         Views => ("视图", "Views"),
@@ -122,6 +125,10 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         ViewCompare => ("城市对比", "Compare"),
         ViewSources => ("来源", "Sources"),
         LoadFailed => ("这座城市的数据未能加载", "This city's data could not be loaded"),
+        IndexFailed => (
+            "各市的对比数据未能加载",
+            "The cities' figures for this view could not be loaded",
+        ),
         OtherCitiesWork => (
             "其他城市的数据不受影响，可在上方切换查看。",
             "The other cities are not affected: choose one above.",
@@ -219,8 +226,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             "The reference lines on the charts come from these national standards.",
         ),
         AboutLink => (
-            "数据来自五市的官方生态环境规划：查看来源",
-            "The data comes from the five cities' official plans: see the sources",
+            "数据来自各市的官方生态环境规划：查看来源",
+            "The data comes from each city's official plan: see the sources",
         ),
         ElderMode => ("长辈模式", "Large text"),
         SaveSvg => ("保存为 SVG 图片：", "Save as an SVG image: "),

@@ -868,8 +868,8 @@ mod tests {
             "{default: 1}",
             "{\"default\": \"a\" \"cities\": []}",
             "{\"default\": \"a\", \"cities\": [,]}",
-            "{\"default\": \"a\", \"cities\": [{\"id\": \"x\", \"name\": {\"zh\": \"a\", \"en\": \"b\"}},]}",
-            "{\"default\": \"a\", \"cities\": [{\"id\": \"x\", \"name\": {\"zh\": \"a\", \"en\": \"b\"}} {}]}",
+            "{\"default\": \"a\", \"cities\": [{\"id\": \"x\", \"name\": {\"zh\": \"a\", \"en\": \"b\"}, \"province\": {\"zh\": \"p\", \"en\": \"p\"}},]}",
+            "{\"default\": \"a\", \"cities\": [{\"id\": \"x\", \"name\": {\"zh\": \"a\", \"en\": \"b\"}, \"province\": {\"zh\": \"p\", \"en\": \"p\"}} {}]}",
             "{\"default\": \"a\", \"cities\": [\n]} x",
             "{\"default\": nul}",
             "{\"default\": \"a\", \"cities\": []}\n\n  ]",
@@ -1085,8 +1085,8 @@ mod tests {
                 "invalid type: string \"x\", expected u16".into()
             )
         );
-        let index = r#"{"default": "a", "cities": [{"id": "a", "name": {"zh": "甲", "en": "A"}},
-            {"id": "b", "name": {"zh": "乙", "en": 2}}]}"#;
+        let index = r#"{"default": "a", "cities": [{"id": "a", "name": {"zh": "甲", "en": "A"},
+            "province": {"zh": "省", "en": "P"}}, {"id": "b", "name": {"zh": "乙", "en": 2}}]}"#;
         assert_eq!(
             shape::<CityIndex>(index),
             (
@@ -1124,7 +1124,7 @@ mod tests {
             shape::<CityIndex>(r#"{"default": "a", "cities": [{"id": "a", "nom": 1}]}"#),
             (
                 "cities[0].nom".into(),
-                "unknown field `nom`, expected `id` or `name`".into()
+                "unknown field `nom`, expected one of `id`, `name`, `province`".into()
             )
         );
     }

@@ -27,6 +27,7 @@ pub mod web;
 
 /// Mounts the widget into the page's `#ecoplan` element, or its `<body>` if there is none.
 pub fn mount() {
+    web::read_city_index();
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("ecoplan"));

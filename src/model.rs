@@ -4,16 +4,17 @@
 use crate::json::{self, required, Decode, Parser};
 use std::fmt;
 
-/// A city as the picker lists it before its file arrives (`data/cities.json`).
+/// A city as the picker lists it before its file arrives: its file's id, name and province. The
+/// build writes the list into the page (scripts/postbuild.mjs); nothing else lists the cities.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct CityEntry {
     pub id: String,
     pub name: Text,
+    pub province: Text,
 }
 
-/// The cities the widget offers, in order, and the one it opens with: `data/cities.json`, the
-/// one place that lists them.
+/// The cities the widget offers, in the picker's order, and the one it opens with.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct CityIndex {
@@ -21,15 +22,88 @@ pub struct CityIndex {
     pub cities: Vec<CityEntry>,
 }
 
-/// The bundled city list, parsed once; its strings live as long as the program.
+/// `data/settings.json`: the one setting that is not a city's own, the city a first visit opens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub default_city: String,
+}
+
+impl CityIndex {
+    /// The list as the build makes it from the city files: by province (its English name, so
+    /// 河北 before 河南), then by id (the name in pinyin); the default is the settings' city if
+    /// it has a file, else the first. scripts/postbuild.mjs orders them the same way.
+    pub fn from_cities(default_city: &str, mut cities: Vec<CityEntry>) -> CityIndex {
+        cities.sort_by(|a, b| (&a.province.en, &a.id).cmp(&(&b.province.en, &b.id)));
+        let default = if cities.iter().any(|c| c.id == default_city) {
+            default_city.to_string()
+        } else {
+            cities.first().map(|c| c.id.clone()).unwrap_or_default()
+        };
+        CityIndex { default, cities }
+    }
+}
+
+impl From<&CityData> for CityEntry {
+    fn from(city: &CityData) -> CityEntry {
+        CityEntry {
+            id: city.city.clone(),
+            name: city.name.clone(),
+            province: city.province.clone(),
+        }
+    }
+}
+
+static CITY_INDEX: std::sync::OnceLock<CityIndex> = std::sync::OnceLock::new();
+
+/// Sets the city list once, before anything asks for it: the widget from its page, the tools from
+/// the data directory they were given. `false` if it was already set.
+pub fn set_city_index(index: CityIndex) -> bool {
+    CITY_INDEX.set(index).is_ok()
+}
+
+/// The city list; its strings live as long as the program. Unless set, natively the repository's
+/// own `data/` (for tests), and in the browser none.
 pub fn city_index() -> &'static CityIndex {
-    static INDEX: std::sync::OnceLock<CityIndex> = std::sync::OnceLock::new();
-    INDEX.get_or_init(|| {
-        parse("cities.json", include_str!("../data/cities.json")).unwrap_or(CityIndex {
-            default: String::new(),
-            cities: Vec::new(),
-        })
-    })
+    CITY_INDEX.get_or_init(bundled_index)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn bundled_index() -> CityIndex {
+    CityIndex {
+        default: String::new(),
+        cities: Vec::new(),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn bundled_index() -> CityIndex {
+    read_city_index(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))
+}
+
+/// The city list of a data directory: every city file that parses, and `settings.json`'s default.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_city_index(dir: &std::path::Path) -> CityIndex {
+    let default = std::fs::read_to_string(dir.join("settings.json"))
+        .ok()
+        .and_then(|s| parse::<Settings>("settings.json", &s).ok())
+        .map(|s| s.default_city)
+        .unwrap_or_default();
+    let mut cities = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir.join("cities")) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name.ends_with(".json") {
+                continue;
+            }
+            if let Some(city) = std::fs::read_to_string(entry.path())
+                .ok()
+                .and_then(|json| parse_city(&name, &json).ok())
+            {
+                cities.push(CityEntry::from(&city));
+            }
+        }
+    }
+    CityIndex::from_cities(&default, cities)
 }
 
 /// The city ids, in the order the widget lists them.
@@ -576,6 +650,17 @@ pub fn parse_city(file: &str, json: &str) -> Result<CityData, DataError> {
     parse(file, json)
 }
 
+/// `data/index.json`, which the build writes: every city's plan and its indicators that have a
+/// metric (their values and sources), for the views that show every city (Compare, Sources).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CitiesIndex {
+    pub cities: Vec<CityData>,
+}
+
+pub fn parse_index(file: &str, json: &str) -> Result<CitiesIndex, DataError> {
+    parse(file, json)
+}
+
 pub fn parse_catalog(file: &str, json: &str) -> Result<MetricCatalog, DataError> {
     parse(file, json)
 }
@@ -625,7 +710,11 @@ macro_rules! decode_enum {
 
 decode_struct!(CityEntry {
     id: required,
-    name: required
+    name: required,
+    province: required
+});
+decode_struct!(Settings {
+    default_city: required
 });
 decode_struct!(CityIndex {
     default: required,
@@ -769,6 +858,7 @@ decode_struct!(CityData {
     actions: required,
     measures: required,
 });
+decode_struct!(CitiesIndex { cities: required });
 decode_struct!(Metric {
     id: required,
     domain: required,
@@ -813,11 +903,11 @@ mod tests {
     }"#;
 
     #[test]
-    fn the_bundled_city_list_parses_and_its_default_is_listed() {
+    fn the_city_list_is_every_city_file_by_province_then_id_and_the_default_is_the_setting() {
         let ids: Vec<&str> = city_ids().collect();
         assert_eq!(
             ids,
-            ["pingdingshan", "zhengzhou", "jiaozuo", "jiyuan", "xingtai"]
+            ["xingtai", "jiaozuo", "jiyuan", "pingdingshan", "zhengzhou"]
         );
         assert_eq!(default_city(), "pingdingshan");
         assert_eq!(known_city("jiaozuo"), Some("jiaozuo"));

@@ -133,6 +133,10 @@ impl Failure {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DataState {
     pub catalog: Option<Load<MetricCatalog>>,
+    /// Every city's plan and headline indicators (`data/index.json`), for Compare and Sources.
+    pub index: Option<Load<crate::model::CitiesIndex>>,
+    /// The cities whose data this browser keeps for offline reading (`None`: it keeps none).
+    pub offline: Option<Vec<&'static str>>,
     /// The city as far as it has arrived: the first part, then both joined.
     pub cities: BTreeMap<&'static str, Load<CityData>>,
     pub texts: BTreeMap<&'static str, Rc<String>>,
@@ -143,6 +147,9 @@ pub struct DataState {
 pub enum DataAction {
     CatalogLoading,
     Catalog(Result<Rc<MetricCatalog>, Failure>),
+    IndexLoading,
+    Index(Result<Rc<crate::model::CitiesIndex>, Failure>),
+    Offline(Option<Vec<&'static str>>),
     CityLoading(&'static str),
     /// A city's (first) file, parsed, and its text.
     City(&'static str, Result<(CityData, String), Failure>),
@@ -156,20 +163,33 @@ impl DataState {
         self.cities.get(id)
     }
 
-    /// Every city in the picker's order, with its name and how far its file has come.
-    pub fn statuses(&self) -> Vec<(&'static str, &'static crate::model::Text, CityStatus<'_>)> {
-        crate::model::city_index()
-            .cities
-            .iter()
-            .map(|c| {
-                let status = match self.cities.get(c.id.as_str()) {
-                    Some(Load::Ready(city)) => CityStatus::Ready(city),
-                    Some(Load::Failed(_)) => CityStatus::Failed,
-                    _ => CityStatus::Loading,
-                };
-                (c.id.as_str(), &c.name, status)
-            })
-            .collect()
+    /// Every city of the index in the picker's order, with its name, for the views that show
+    /// every city; `None` until the index has arrived.
+    pub fn statuses(&self) -> Option<Vec<(&'static str, &crate::model::Text, CityStatus<'_>)>> {
+        let Some(Load::Ready(index)) = &self.index else {
+            return None;
+        };
+        Some(
+            crate::model::city_index()
+                .cities
+                .iter()
+                .filter_map(|c| {
+                    let city = index.cities.iter().find(|i| i.city == c.id)?;
+                    Some((c.id.as_str(), &c.name, CityStatus::Ready(city)))
+                })
+                .collect(),
+        )
+    }
+
+    /// The city's plan as far as this state knows it: its own file, else the index.
+    pub fn plan_of(&self, id: &str) -> Option<&CityData> {
+        match self.cities.get(id) {
+            Some(Load::Ready(city)) => Some(city),
+            _ => match &self.index {
+                Some(Load::Ready(index)) => index.cities.iter().find(|c| c.city == id),
+                _ => None,
+            },
+        }
     }
 
     /// Whether the city's second part has joined it (`split`: the build publishes one).
@@ -200,6 +220,9 @@ impl Reducible for DataState {
         match action {
             DataAction::CatalogLoading => next.catalog = Some(Load::Loading),
             DataAction::Catalog(result) => next.catalog = Some(loaded(result)),
+            DataAction::IndexLoading => next.index = Some(Load::Loading),
+            DataAction::Index(result) => next.index = Some(loaded(result)),
+            DataAction::Offline(cities) => next.offline = cities,
             DataAction::CityLoading(city) => {
                 next.cities.insert(city, Load::Loading);
             }

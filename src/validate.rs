@@ -4,8 +4,8 @@
 use crate::derive::{self, DeriveError};
 use crate::format::format_value;
 use crate::model::{
-    parse_catalog, parse_city, CityData, CityIndex, DataError, Derivation, Indicator,
-    MetricCatalog, Observation, Provenance, Target, Text, ValueKind,
+    parse_catalog, parse_city, CityData, DataError, Derivation, Indicator, MetricCatalog,
+    Observation, Provenance, Settings, Target, Text, ValueKind,
 };
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -65,70 +65,43 @@ pub struct DataDir {
     pub metrics: Option<String>,
     /// `cities/<name>` for every file there.
     pub cities: BTreeMap<String, String>,
-    /// `cities.json`: which cities the widget offers, and the default one.
-    pub city_list: Option<String>,
+    /// `settings.json`: the city a first visit opens.
+    pub settings: Option<String>,
 }
 
-/// `cities.json`: the cities in the picker's order, each with its file, and a default among them.
-fn check_city_list(dir: &DataDir, problems: &mut Vec<Problem>) -> Option<CityIndex> {
-    let Some(json) = &dir.city_list else {
+/// `settings.json`: the city a first visit opens, one of the city files.
+fn check_settings(dir: &DataDir, problems: &mut Vec<Problem>) {
+    let Some(json) = &dir.settings else {
         problems.push(problem(
-            "cities.json",
+            "settings.json",
             "",
-            "missing: the list of cities and the default one",
+            "missing: the settings (the city a first visit opens)",
         ));
-        return None;
+        return;
     };
-    let index: CityIndex = match crate::model::parse("cities.json", json) {
-        Ok(index) => index,
-        Err(e) => {
-            problems.push(parse_problem(e));
-            return None;
-        }
-    };
-    let mut seen = HashSet::new();
-    for (i, city) in index.cities.iter().enumerate() {
-        check_unique_id(
-            problems,
-            "cities.json",
-            &format!("cities[{i}].id"),
-            &city.id,
-            &mut seen,
-        );
-        check_text(
-            problems,
-            "cities.json",
-            &format!("cities[{i}].name"),
-            &city.name,
-        );
-        let name = format!("{}.json", city.id);
-        if !dir.cities.contains_key(&name) {
-            problems.push(problem(
-                &format!("cities/{name}"),
-                "",
-                &format!(
-                    "missing: every city needs its file ({})",
-                    index
-                        .cities
-                        .iter()
-                        .map(|c| c.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            ));
+    match crate::model::parse::<Settings>("settings.json", json) {
+        Err(e) => problems.push(parse_problem(e)),
+        Ok(settings) => {
+            if !dir
+                .cities
+                .contains_key(&format!("{}.json", settings.default_city))
+            {
+                problems.push(problem(
+                    "settings.json",
+                    "default_city",
+                    &format!(
+                        "expected a city with a file in cities/ ({}), found `{}`",
+                        dir.cities
+                            .keys()
+                            .filter_map(|n| n.strip_suffix(".json"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        shown(&settings.default_city)
+                    ),
+                ));
+            }
         }
     }
-    if !index.cities.iter().any(|c| c.id == index.default) {
-        problems.push(problem(
-            "cities.json",
-            "default",
-            &format!(
-                "expected one of the listed cities, found `{}`",
-                index.default
-            ),
-        ));
-    }
-    Some(index)
 }
 
 fn read_optional(path: &Path) -> io::Result<Option<String>> {
@@ -178,7 +151,7 @@ impl DataDir {
             sources,
             metrics: read_optional(&dir.join("metrics.json"))?,
             cities,
-            city_list: read_optional(&dir.join("cities.json"))?,
+            settings: read_optional(&dir.join("settings.json"))?,
         })
     }
 }
@@ -201,50 +174,23 @@ pub fn check(dir: &DataDir) -> Vec<Problem> {
             }
         },
     };
-    let index = check_city_list(dir, &mut problems);
-    let city_ids: Vec<&str> = index
-        .as_ref()
-        .map(|i| i.cities.iter().map(|c| c.id.as_str()).collect())
-        .unwrap_or_default();
+    check_settings(dir, &mut problems);
+    let mut cited = HashSet::new();
     for (name, json) in &dir.cities {
         let file = format!("cities/{name}");
-        let Some(id) = name
-            .strip_suffix(".json")
-            .filter(|id| city_ids.contains(id))
-        else {
+        let Some(id) = name.strip_suffix(".json") else {
             problems.push(problem(
                 &file,
                 "",
-                &format!(
-                    "not a city file: expected one of {}",
-                    city_ids
-                        .iter()
-                        .map(|c| format!("{c}.json"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                "not a city file: expected `<city id>.json` (the other files here are cities)",
             ));
             continue;
         };
+        // A city's plan is `<id>.txt` (check_city checks it), whether or not its file parses.
+        cited.insert(format!("{id}.txt"));
         match parse_city(&file, json) {
             Err(e) => problems.push(parse_problem(e)),
             Ok(data) => {
-                let listed = index
-                    .as_ref()
-                    .and_then(|i| i.cities.iter().position(|c| c.id == id));
-                if let Some((i, entry)) = listed.and_then(|i| Some((i, &index.as_ref()?.cities[i])))
-                {
-                    if entry.name != data.name {
-                        problems.push(problem(
-                            "cities.json",
-                            &format!("cities[{i}].name"),
-                            &format!(
-                                "expected the city file's name «{}» / «{}», found «{}» / «{}»",
-                                data.name.zh, data.name.en, entry.name.zh, entry.name.en
-                            ),
-                        ));
-                    }
-                }
                 let source = dir
                     .sources
                     .get(&data.plan.source_file)
@@ -257,6 +203,15 @@ pub fn check(dir: &DataDir) -> Vec<Problem> {
                     source.as_deref(),
                 ));
             }
+        }
+    }
+    for name in dir.sources.keys() {
+        if !cited.contains(name) {
+            problems.push(problem(
+                &format!("sources/{name}"),
+                "",
+                "no city file cites it: a plan is `<city id>.txt` beside its `cities/<city id>.json`",
+            ));
         }
     }
     problems.sort();
@@ -574,6 +529,7 @@ pub fn check_city(
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     let p = &mut problems;
+    check_id(p, file, "city", &data.city);
     if data.city != id {
         p.push(problem(
             file,

@@ -134,6 +134,18 @@ pub fn join_city_json(first: &str, more: &str) -> Option<String> {
     .as_string()
 }
 
+/// The cities this build offers, as the build wrote them into the page
+/// (`<script type="application/json" id="ecoplan-cities">`): set once, before the app starts.
+pub fn read_city_index() {
+    let text = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("ecoplan-cities"))
+        .and_then(|e| e.text_content());
+    if let Some(index) = text.and_then(|t| crate::model::parse("ecoplan-cities", &t).ok()) {
+        crate::model::set_city_index(index);
+    }
+}
+
 /// The page's list, parsed by the browser's own JSON (no Rust deserializer for one small map).
 fn build_files() -> Option<wasm_bindgen::JsValue> {
     let text = web_sys::window()?
@@ -225,6 +237,35 @@ pub fn on_popstate(f: impl Fn() + 'static) -> Option<gloo::events::EventListener
         "popstate",
         move |_| f(),
     ))
+}
+
+/// Calls `f` whenever the document hears the event `name` (boot.js's own events).
+pub fn on_document_event(
+    name: &'static str,
+    f: impl Fn() + 'static,
+) -> Option<gloo::events::EventListener> {
+    let document = web_sys::window()?.document()?;
+    Some(gloo::events::EventListener::new(
+        &document,
+        name,
+        move |_| f(),
+    ))
+}
+
+/// The cities whose data this browser keeps for offline reading, as boot.js last found them in the
+/// service worker's cache (`data-kept` on the page's city list, ids separated by spaces). `None`
+/// where the page works online only (no worker controls it), where a list would promise what the
+/// browser cannot keep.
+pub fn kept_offline() -> Option<Vec<&'static str>> {
+    let kept = web_sys::window()?
+        .document()?
+        .get_element_by_id("ecoplan-cities")?
+        .get_attribute("data-kept")?;
+    Some(
+        kept.split(' ')
+            .filter_map(crate::model::known_city)
+            .collect(),
+    )
 }
 
 /// Calls `f` when the browser has printed (or the reader cancelled the print dialog).

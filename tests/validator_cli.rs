@@ -270,7 +270,7 @@ fn a_missing_city_file_is_reported() {
         (
             1,
             s.one_problem(
-                "cities/xingtai.json: missing: every city needs its file (pingdingshan, zhengzhou, jiaozuo, jiyuan, xingtai)"
+                "sources/xingtai.txt: no city file cites it: a plan is `<city id>.txt` beside its `cities/<city id>.json`"
             )
         )
     );
@@ -510,35 +510,40 @@ fn a_standards_limit_for_an_unknown_metric_is_reported() {
 }
 
 #[test]
-fn a_default_city_that_is_not_listed_is_reported() {
+fn a_default_city_without_a_file_is_reported() {
     let s = Scratch::new("default-city");
-    let mut list = s.json("cities.json");
-    list["default"] = Value::from("luoyang");
-    s.write_json("cities.json", &list);
+    let mut settings = s.json("settings.json");
+    settings["default_city"] = Value::from("luoyang");
+    s.write_json("settings.json", &settings);
     assert_eq!(
         s.check(),
         (
             1,
             s.one_problem(
-                "cities.json: default: expected one of the listed cities, found `luoyang`"
+                "settings.json: default_city: expected a city with a file in cities/ (jiaozuo, jiyuan, pingdingshan, xingtai, zhengzhou), found `luoyang`"
             )
         )
     );
 }
 
 #[test]
-fn a_city_list_name_other_than_the_city_files_is_reported() {
+fn a_city_file_named_other_than_an_id_is_reported() {
     let s = Scratch::new("city-name");
-    let mut list = s.json("cities.json");
-    list["cities"][2]["name"]["zh"] = Value::from("焦作");
-    s.write_json("cities.json", &list);
+    fs::rename(
+        s.path("cities/jiaozuo.json"),
+        s.path("cities/Jiao-zuo.json"),
+    )
+    .unwrap();
+    let (code, out) = s.check();
+    assert_eq!(code, 1);
+    let dir = s.0.display();
     assert_eq!(
-        s.check(),
-        (
-            1,
-            s.one_problem(
-                "cities.json: cities[2].name: expected the city file's name «焦作市» / «Jiaozuo», found «焦作» / «Jiaozuo»"
-            )
+        out,
+        format!(
+            "{dir}/cities/Jiao-zuo.json: city: expected `Jiao-zuo` (the file's name), found `jiaozuo`\n\
+             {dir}/cities/Jiao-zuo.json: plan.source_file: expected `Jiao-zuo.txt`, found `jiaozuo.txt`\n\
+             {dir}/sources/jiaozuo.txt: no city file cites it: a plan is `<city id>.txt` beside its `cities/<city id>.json`\n\
+             3 problem(s) in {dir}\n"
         )
     );
 }

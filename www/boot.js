@@ -89,16 +89,12 @@ function city() {
 }
 
 // The city's data is asked for now, alongside the code, not once the code has started (Compare and
-// Sources show every city). `crossorigin`: the widget's fetch (CORS mode, same-origin credentials)
+// Sources ask for the index of every city instead). `crossorigin`: the widget's fetch (CORS mode, same-origin credentials)
 // then takes this response instead of asking again. A city's file comes in two parts (see
 // scripts/postbuild.mjs); the second, its measures and green actions, only for the views that
 // show them: elsewhere the widget asks for it once its first screen is drawn.
 const opened = city();
-const FIRST_PART = /^data\/cities\/[^/.]+\.json$/;
-const wanted =
-  view === 'compare' || view === 'sources'
-    ? Object.keys(files).filter((p) => FIRST_PART.test(p)).map((p) => files[p])
-    : [cityFile(opened)];
+const wanted = view === 'compare' || view === 'sources' ? [files['data/index.json']] : [cityFile(opened)];
 if (['air', 'water', 'green'].includes(view) && cityFile(opened)) wanted.push(files[`data/cities/${opened}.more.json`]);
 for (const file of wanted) {
   if (!file) continue;
@@ -156,6 +152,51 @@ function offerUpdate(registration) {
   else document.body.append(bar);
 }
 
+/**
+ * Which cities the worker keeps for offline reading (both parts of each city's file): written on
+ * the page's city list as `data-kept` (ids separated by spaces) for the widget, which hears of it
+ * by `ecoplan:kept`. Only once a worker answers this page: before, nothing is kept for it.
+ */
+async function findKept() {
+  const list = document.getElementById('ecoplan-cities');
+  if (!list || !navigator.serviceWorker.controller || !window.caches) return;
+  const kept = [];
+  try {
+    for (const { id } of JSON.parse(list.textContent).cities) {
+      const parts = [`data/cities/${id}.json`, `data/cities/${id}.more.json`].filter((p) => files[p]);
+      const found = await Promise.all(parts.map((p) => caches.match(new URL(`./${files[p]}`, location.href).href)));
+      if (parts.length && found.every(Boolean)) kept.push(id);
+    }
+  } catch {
+    return;
+  }
+  list.dataset.kept = kept.join(' ');
+  document.dispatchEvent(new Event('ecoplan:kept'));
+}
+
+/**
+ * Once the worker runs, asks it to keep the data files this page read before it did (the
+ * reader's city, both parts), and passes its word that it kept a file on to the widget
+ * (`ecoplan:kept`), which then says which cities are available offline.
+ */
+function keepRead(registration) {
+  navigator.serviceWorker.addEventListener('message', (event) => {
+    if (event.data?.type === 'ecoplan:kept') findKept();
+  });
+  // Messages wait until a page says it listens.
+  navigator.serviceWorker.startMessages();
+  const dataFiles = new Set(Object.values(files));
+  navigator.serviceWorker.ready.then((ready) => {
+    const read = performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname.split('/').slice(-3).join('/'))
+      .map((tail) => [...dataFiles].find((file) => tail.endsWith(file)))
+      .filter(Boolean);
+    (ready.active ?? registration.active)?.postMessage({ type: 'ecoplan:keep', files: read.map((f) => `./${f}`) });
+    findKept();
+  });
+}
+
 /** Registers the worker, which then precaches this build; and offers its next version when there is one. */
 function register() {
   navigator.serviceWorker.register(workerUrl()).then(
@@ -169,6 +210,7 @@ function register() {
         });
       // Registering late, a new version may already be on its way.
       watch(registration.installing);
+      keepRead(registration);
       registration.addEventListener('updatefound', () => watch(registration.installing));
     },
     (err) => console.warn('EcoPlan works online only here:', err.message),
@@ -218,6 +260,8 @@ try {
       } else {
         controlled = true;
         document.getElementById('ecoplan-update')?.remove();
+        // Now the worker answers this page: the widget can say what it keeps offline.
+        findKept();
       }
     });
     afterFirstScreen(() => {

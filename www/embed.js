@@ -8,7 +8,7 @@
     window.EcoPlan.mountAll();
     return;
   }
-  // {id: [zh, en]}, written by scripts/postbuild.mjs from data/cities.json.
+  // {id: [zh, en]}, written by scripts/postbuild.mjs from the city files.
   var NAMES = /*CITIES*/{};
   var SRC = 'data-ecoplan-src';
   var PARAMS = ['city', 'view', 'lang', 'theme', 'metric', 'mode'];

@@ -1,5 +1,7 @@
-// EcoPlan's service worker: precaches one build (page, code, style, all five cities' data) and
-// serves it from that build's cache, so a page never mixes files of two builds. The build step
+// EcoPlan's service worker: precaches one build (page, code, style, the catalog, the cities'
+// index and the default city's data) and serves it from that build's cache, so a page never mixes
+// files of two builds. Each other city's data is kept as it is read, and the page's own city when
+// the page asks (`ecoplan:keep`): offline, a reader has every city they have opened. The build step
 // fills in BUILD (a hash of every precached file) and PRECACHE (their paths, relative to here).
 const BUILD = '__ECOPLAN_BUILD__';
 const PRECACHE = __ECOPLAN_PRECACHE__;
@@ -13,6 +15,20 @@ const INDEX = new URL('./', SCOPE).href;
 const PAGE_KEY = 'index.html';
 // A build's content-hashed names (`ecoplan_bg-<10 hex>.wasm`), as scripts/serve.mjs tells them.
 const HASHED = /-[0-9a-f]{10}\.[a-z]+$/;
+// A data file of this build (a city's, the index, the catalog): kept once read.
+const DATA = /\/data\/(?:cities\/)?[a-z0-9_]+(?:\.more)?-[0-9a-f]{10}\.json$/;
+
+/** Tells the pages that a file was kept (they update what they say is available offline). */
+async function told() {
+  for (const client of await self.clients.matchAll({ includeUncontrolled: true })) client.postMessage({ type: 'ecoplan:kept' });
+}
+
+/** Keeps a data file's response (a copy) in this build's cache. */
+async function keep(request, response) {
+  const cache = await caches.open(CACHE);
+  await cache.put(request, response);
+  await told();
+}
 
 /** A response a navigation can use: browsers refuse redirected ones, so re-wrap those. */
 async function clean(response) {
@@ -70,9 +86,30 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// The reader accepted the new version: take over now (the page then reloads itself).
+// The reader accepted the new version: take over now (the page then reloads itself). Or the page
+// names the data files it read before this worker ran (the reader's city): keep them too, from
+// the HTTP cache.
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'ecoplan:activate') self.skipWaiting();
+  if (event.data?.type === 'ecoplan:keep' && Array.isArray(event.data.files)) {
+    const files = event.data.files.filter((path) => typeof path === 'string' && DATA.test(new URL(path, SCOPE).pathname));
+    event.waitUntil(
+      (async () => {
+        const cache = await caches.open(CACHE);
+        for (const path of files) {
+          const url = new URL(path, SCOPE);
+          if (url.origin !== self.location.origin || (await cache.match(url.href))) continue;
+          try {
+            const response = await fetch(url.href);
+            if (response.ok) await cache.put(url.href, response);
+          } catch {
+            // Not kept: read online only.
+          }
+        }
+        await told();
+      })(),
+    );
+  }
 });
 
 self.addEventListener('fetch', (event) => {
@@ -89,7 +126,11 @@ self.addEventListener('fetch', (event) => {
         if (cached) return cached;
       }
       const hit = await cache.match(request, { ignoreSearch: true });
-      return hit ?? fetch(request);
+      if (hit) return hit;
+      const response = await fetch(request);
+      // A data file read online (another city): kept for reading offline later.
+      if (response.ok && DATA.test(url.pathname)) event.waitUntil(keep(url.href, response.clone()));
+      return response;
     })(),
   );
 });

@@ -54,7 +54,9 @@ fn print_views(_: &DataDir) -> ExitCode {
 /// Every view as JSON on standard output; the data must parse (run `check` for the details).
 #[cfg(not(target_arch = "wasm32"))]
 fn print_views(data: &DataDir) -> ExitCode {
-    use ecoplan::model::{city_ids, parse, parse_catalog, parse_city, CityIndex};
+    use ecoplan::model::{
+        parse, parse_catalog, parse_city, set_city_index, CityEntry, CityIndex, Settings,
+    };
     use ecoplan::views::every_view;
     use std::io::Write;
 
@@ -73,26 +75,9 @@ fn print_views(data: &DataDir) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    // The directory's own list of cities, else the one the widget was built with.
-    let listed: Vec<String> = match data
-        .city_list
-        .as_deref()
-        .map(|j| parse::<CityIndex>("cities.json", j))
-    {
-        Some(Ok(index)) => index.cities.into_iter().map(|c| c.id).collect(),
-        Some(Err(e)) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
-        None => city_ids().map(String::from).collect(),
-    };
+    // Every city file, in the picker's order (as the build lists them), the directory's default.
     let mut cities = Vec::new();
-    for id in &listed {
-        let file = format!("{id}.json");
-        let Some(json) = data.cities.get(&file) else {
-            eprintln!("cities/{file}: missing");
-            return ExitCode::FAILURE;
-        };
+    for (file, json) in &data.cities {
         match parse_city(&format!("cities/{file}"), json) {
             Ok(city) => cities.push(city),
             Err(e) => {
@@ -101,6 +86,15 @@ fn print_views(data: &DataDir) -> ExitCode {
             }
         }
     }
+    let default = data
+        .settings
+        .as_deref()
+        .and_then(|s| parse::<Settings>("settings.json", s).ok())
+        .map(|s| s.default_city)
+        .unwrap_or_default();
+    let index = CityIndex::from_cities(&default, cities.iter().map(CityEntry::from).collect());
+    cities.sort_by_key(|c| index.cities.iter().position(|e| e.id == c.city));
+    set_city_index(index);
     // A reader that stops early (`| head`) is not an error worth a panic.
     let _ = writeln!(std::io::stdout(), "{}", every_view(&cities, &catalog));
     ExitCode::SUCCESS

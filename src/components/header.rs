@@ -7,8 +7,8 @@ use yew::prelude::*;
 pub struct HeaderProps {
     pub lang: Lang,
     pub city: &'static str,
-    /// The cities' names in the reader's language, in the picker's order.
-    pub names: Vec<(&'static str, String)>,
+    /// The cities by province, in the picker's order.
+    pub picker: Vec<crate::views::PickerGroup>,
     pub elder: bool,
     pub on_city: Callback<&'static str>,
     pub on_lang: Callback<Lang>,
@@ -20,7 +20,11 @@ pub fn header(props: &HeaderProps) -> Html {
     let lang = props.lang;
     let onchange = {
         let on_city = props.on_city.clone();
-        let ids: Vec<&'static str> = props.names.iter().map(|(id, _)| *id).collect();
+        let ids: Vec<&'static str> = props
+            .picker
+            .iter()
+            .flat_map(|g| g.cities.iter().map(|(id, _)| *id))
+            .collect();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(id) = ids.iter().find(|id| **id == value) {
@@ -52,8 +56,12 @@ pub fn header(props: &HeaderProps) -> Html {
                 <label class="city-picker">
                     <span>{ t(lang, Key::City) }</span>
                     <select id="city" {onchange}>
-                        { for props.names.iter().map(|(id, name)| html! {
-                            <option value={*id} selected={*id == props.city}>{ name.clone() }</option>
+                        { for props.picker.iter().map(|group| html! {
+                            <optgroup label={group.label.clone()}>
+                                { for group.cities.iter().map(|(id, name)| html! {
+                                    <option value={*id} selected={*id == props.city}>{ name.clone() }</option>
+                                }) }
+                            </optgroup>
                         }) }
                     </select>
                 </label>

@@ -20,6 +20,39 @@ use crate::model::{CityData, Limit, Provenance, Standard, Target};
 use crate::series::{Entry, PointKind, Series};
 use crate::url_state::View;
 
+/// One province's cities in the city picker: (id, label).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+pub struct PickerGroup {
+    pub label: String,
+    pub cities: Vec<(&'static str, String)>,
+}
+
+/// The city picker: the cities of the build's list by province, in its order. `offline`: where the
+/// widget works offline, the cities whose data this browser keeps (their labels say so).
+pub fn city_picker(
+    index: &'static crate::model::CityIndex,
+    lang: Lang,
+    offline: Option<&[&str]>,
+) -> Vec<PickerGroup> {
+    let mut groups: Vec<PickerGroup> = Vec::new();
+    for city in &index.cities {
+        let mut label = city.name.get(lang).to_string();
+        if offline.is_some_and(|kept| kept.contains(&city.id.as_str())) {
+            label.push_str(t(lang, Key::KeptOffline));
+        }
+        let province = city.province.get(lang);
+        match groups.last_mut() {
+            Some(group) if group.label == province => group.cities.push((&city.id, label)),
+            _ => groups.push(PickerGroup {
+                label: province.to_string(),
+                cities: vec![(&city.id, label)],
+            }),
+        }
+    }
+    groups
+}
+
 /// A city's data as a view that needs several cities sees it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum CityStatus<'a> {
@@ -801,8 +834,8 @@ mod tests {
                 })
             })
             .collect();
-        // Pingdingshan, Zhengzhou, Jiaozuo, Jiyuan, Xingtai: air, water.
-        assert_eq!(counts, [15, 13, 14, 10, 8, 10, 11, 8, 13, 12]);
+        // Xingtai, Jiaozuo, Jiyuan, Pingdingshan, Zhengzhou: air, water.
+        assert_eq!(counts, [13, 12, 8, 10, 11, 8, 15, 13, 14, 10]);
         assert_eq!(counts.iter().sum::<usize>(), 114, "every measure in data/");
         let catalog = catalog();
         for id in city_ids() {
@@ -833,7 +866,11 @@ mod tests {
         let view = compare::compare(&statuses, &catalog, Some("pm25"), Lang::Zh);
         let chart = view.chart.unwrap();
         assert_eq!(chart.rows.len(), 5);
-        let pds = &chart.rows[0];
+        let pds = chart
+            .rows
+            .iter()
+            .find(|r| r.city == "pingdingshan")
+            .unwrap();
         assert_eq!(chart.marks[pds.latest.unwrap()].value, Some(51.0));
         assert_eq!(
             pds.words.as_deref(),

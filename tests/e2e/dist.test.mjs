@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 // What a build puts in dist/, read as a web team's host would serve it: which names are content
 // hashed (cacheable for ever) and which keep their names (served no-cache), as the README says.
 import assert from 'node:assert/strict';
@@ -7,6 +8,7 @@ import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { HASHED_NAME } from '../../scripts/serve.mjs';
 import { builtDataFiles } from './helpers.mjs';
+import { readCities } from '../../scripts/cities.mjs';
 
 /** The files that keep their names from one upload to the next: the page, the worker (browsers
  * fetch it by its own name) and the embed script (host pages link to it). */
@@ -32,6 +34,15 @@ test('every file but the page, the worker and embed.js is named by a hash of its
   for (const file of STABLE) assert.ok(files.includes(file), `dist/${file} is missing`);
 });
 
+test("the README names the data's cities (scripts/readme-cities.mjs --check)", () => {
+  execFileSync('node', ['scripts/readme-cities.mjs', '--check']);
+  const readme = readFileSync('README.md', 'utf8');
+  for (const city of readCities('data').index.cities) {
+    assert.ok(readme.includes(`\`${city.id}\``), city.id);
+    assert.ok(readme.includes(`${city.name.en} (${city.name.zh})`), city.id);
+  }
+});
+
 test("the README's caching advice names exactly the files that keep their names", () => {
   const readme = readFileSync('README.md', 'utf8').replace(/\s+/g, ' ');
   const advice = readme.match(/Serve these with `Cache-Control: no-cache`: (.*?)\. Everything else/);
@@ -42,11 +53,11 @@ test("the README's caching advice names exactly the files that keep their names"
 });
 
 test('the page lists every data file under its plain path, each listed file is there, and each city\'s two parts make its file', () => {
-  const cities = JSON.parse(readFileSync('data/cities.json', 'utf8')).cities.map((c) => c.id);
+  const cities = readCities('data').index.cities.map((c) => c.id);
   const listed = builtDataFiles();
   assert.deepEqual(
     Object.keys(listed).sort(),
-    ['data/metrics.json', ...cities.flatMap((id) => [`data/cities/${id}.json`, `data/cities/${id}.more.json`])].sort(),
+    ['data/metrics.json', 'data/index.json', ...cities.flatMap((id) => [`data/cities/${id}.json`, `data/cities/${id}.more.json`])].sort(),
   );
   for (const [plain, hashed] of Object.entries(listed)) {
     assert.ok(files.includes(hashed), `${hashed} (for ${plain}) is not in dist/`);

@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { BASE, launchBrowser, startServer } from './helpers.mjs';
+import { readCities } from '../../scripts/cities.mjs';
 
 const EMBED = readFileSync('dist/embed.js', 'utf8');
-const CITIES = JSON.parse(readFileSync('data/cities.json', 'utf8')).cities;
+const CITIES = readCities('data').index.cities;
 
 let browser;
 let site; // the widget, on its own origin

@@ -100,9 +100,70 @@ test('a host without folder indexes (object storage): the page is cached from in
   await page.waitForSelector('.overview .cards');
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await keptOffline(page, 'jiaozuo');
   await context.setOffline(true);
-  await page.goto(`${url}index.html?city=xingtai`);
+  await page.goto(`${url}index.html?city=jiaozuo`);
   await page.waitForSelector('.overview .cards');
+  await context.setOffline(false);
+  await context.close();
+});
+
+/** Waits until the picker says the city is available offline. */
+async function keptOffline(page, city) {
+  await page.waitForFunction((id) => /离线|offline/.test(document.querySelector(`#city option[value="${id}"]`)?.textContent ?? ''), city);
+}
+
+const OFFLINE_ZH = '（可离线查看）';
+const pickerLabels = (page) =>
+  page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#city option')].map((o) => [o.value, o.textContent])));
+
+test('offline: the precache is the shell, the catalog, the index and the default city; the reader\'s city and every city opened are kept as read, and the picker says which', async () => {
+  const report = JSON.parse(readFileSync('target/size-report.json', 'utf8'));
+  const data = report.data_files;
+  const dataPrecached = report.precache.paths.filter((f) => f.startsWith('data/')).sort();
+  // The worker precaches exactly the report's list.
+  for (const path of report.precache.paths) assert.ok(readFileSync('dist/sw.js', 'utf8').includes(`"${path}"`), path);
+  const def = report.cities.default;
+  assert.deepEqual(
+    dataPrecached,
+    [data['data/metrics.json'], data['data/index.json'], data[`data/cities/${def}.json`], data[`data/cities/${def}.more.json`]].sort(),
+  );
+  assert.ok(report.precache.gzip <= 400 * 1024, `precache ${report.precache.gzip} B gzip`);
+
+  const s = await site({ root: 'dist', base: BASE });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${s.url}?city=jiaozuo&lang=zh`);
+  await page.waitForSelector('.overview .cards');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // The reader's city, read before the worker ran, and the default city (precached).
+  await keptOffline(page, 'jiaozuo');
+  await keptOffline(page, def);
+  let labels = await pickerLabels(page);
+  assert.equal(labels.jiaozuo, `焦作市${OFFLINE_ZH}`);
+  assert.equal(labels.xingtai, '邢台市', 'a city never opened is not kept');
+  // Options grouped by province.
+  assert.deepEqual(
+    await page.evaluate(() => [...document.querySelectorAll('#city optgroup')].map((g) => g.label)),
+    ['河北省', '河南省'],
+  );
+  // A city opened online is kept as it is read (both parts: Air needs the second).
+  await page.selectOption('#city', 'xingtai');
+  await page.waitForSelector('.overview .cards canvas[data-points]');
+  await keptOffline(page, 'xingtai');
+  await context.setOffline(true);
+  for (const [city, view] of [['xingtai', 'air'], ['jiaozuo', 'green'], [def, 'overview']]) {
+    await page.goto(`${s.url}?city=${city}&view=${view}&lang=zh`);
+    await page.waitForSelector(view === 'overview' ? '.overview .cards' : `.view.${view === 'green' ? 'green' : 'trends'}`);
+  }
+  await page.goto(`${s.url}?view=compare&lang=zh`);
+  await page.waitForSelector('.compare-table tr[data-city=zhengzhou]');
+  labels = await pickerLabels(page);
+  assert.equal(labels.zhengzhou, '郑州市', 'offline, the picker says which cities can be read');
+  // One never opened: the message, in the reader's language, and the others still work.
+  await page.goto(`${s.url}?city=zhengzhou&lang=zh`);
+  const alert = await page.waitForSelector('[role=alert]');
+  assert.match(await alert.textContent(), /这座城市的数据未能加载/);
   await context.setOffline(false);
   await context.close();
 });
@@ -126,7 +187,7 @@ test('two deployments on one origin keep each other\'s offline copies', async ()
   await context.setOffline(true);
   for (const url of [a, b]) {
     const page = await context.newPage();
-    await page.goto(`${url}?city=jiyuan`);
+    await page.goto(`${url}?city=zhengzhou`);
     await page.waitForSelector('.overview .cards');
     await page.close();
   }

@@ -34,21 +34,27 @@ const KB = 1024;
 // wasm 185,979 B gzip, 151,897 B brotli; first view 207,633 B gzip, 169,983 B brotli. Issue 11 in
 // all: wasm +12,953 B brotli (+9.3 %), for what elderly readers and sharers need; issue 10's lever
 // list (README, Benchmark) still applies to win it back.
+// Issue 12, cities from data: the city list read from the page instead of compiled in, the picker
+// grouped by province and saying which cities are kept offline, Compare and Sources reading one
+// index of every city (its request, its failure and retry) add 2,065 B brotli to the wasm (188,498 B
+// gzip, 153,962 B brotli); the page's list of cities adds about 450 B to the first view (210,700 B
+// gzip, 172,559 B brotli). The precache no longer holds every city: the shell, the catalog, the
+// index and the default city, bounded at 400 KiB gzip whatever the number of cities (issue 12).
 test('the wasm, compressed, stays within its budget', () => {
   const wasm = report.files.find((f) => f.file.endsWith('.wasm'));
-  assert.ok(wasm.gzip <= 182 * KB, `wasm ${wasm.gzip} B gzip > 182 KiB`);
-  assert.ok(wasm.brotli <= 149 * KB, `wasm ${wasm.brotli} B brotli > 149 KiB`);
+  assert.ok(wasm.gzip <= 185 * KB, `wasm ${wasm.gzip} B gzip > 185 KiB`);
+  assert.ok(wasm.brotli <= 151 * KB, `wasm ${wasm.brotli} B brotli > 151 KiB`);
 });
 
 test('a first view (page, code, style, one city) stays within its budget', () => {
-  assert.ok(report.first_view.gzip <= 203 * KB, `first view ${report.first_view.gzip} B gzip > 203 KiB`);
-  assert.ok(report.first_view.brotli <= 167 * KB, `first view ${report.first_view.brotli} B brotli > 167 KiB`);
+  assert.ok(report.first_view.gzip <= 207 * KB, `first view ${report.first_view.gzip} B gzip > 207 KiB`);
+  assert.ok(report.first_view.brotli <= 170 * KB, `first view ${report.first_view.brotli} B brotli > 170 KiB`);
 });
 
-test('the offline precache (all five cities) stays within its budget', () => {
-  // Issue 11 grew it by the wasm and stylesheet above: 281,795 -> 299,516 B gzip.
-  assert.ok(report.precache.gzip <= 295 * KB, `precache ${report.precache.gzip} B gzip > 295 KiB`);
-  assert.ok(report.precache.files >= 15, 'page, code, style, icons, manifest, catalog and five cities');
+test('the offline precache (shell, catalog, index, default city) stays within its budget', () => {
+  assert.ok(report.precache.gzip <= 400 * KB, `precache ${report.precache.gzip} B gzip > 400 KiB`);
+  const data = report.precache.paths.filter((p) => p.startsWith('data/'));
+  assert.equal(data.length, 4, `the catalog, the index and the default city's two parts: ${data}`);
 });
 
 test('the embed script a host page loads is tiny', () => {

@@ -1,7 +1,7 @@
 // What the widget should show, as the native code computes it (`ecoplan-data views data`): the
 // browser tests compare the page with these view models instead of re-deriving them.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readCities } from '../../scripts/cities.mjs';
 
 let cached;
 export function views() {
@@ -14,5 +14,5 @@ export function views() {
   return cached;
 }
 
-/** The cities, in the picker's order (data/cities.json, the one list of them). */
-export const CITIES = JSON.parse(readFileSync('data/cities.json', 'utf8')).cities.map((c) => c.id);
+/** The cities, in the picker's order (every file in data/cities/, as the build lists them). */
+export const CITIES = readCities('data').index.cities.map((c) => c.id);
