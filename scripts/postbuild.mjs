@@ -265,7 +265,9 @@ const lines = [
   `${`offline precache (${cached.length} files)`.padEnd(44)} ${pad(report.precache.raw, 9)} ${pad(report.precache.gzip, 9)} ${pad(report.precache.brotli, 9)}`,
   `build ${buildId}`,
 ];
-// A second build made by a test (ECOPLAN_NO_REPORT=1) leaves the real report alone.
+// A second build made by a test (ECOPLAN_NO_REPORT=1) leaves the real report alone, or writes its
+// own where it says (ECOPLAN_REPORT=<path>).
+if (process.env.ECOPLAN_REPORT) writeFileSync(process.env.ECOPLAN_REPORT, JSON.stringify(report, null, 2) + '\n');
 if (!process.env.ECOPLAN_NO_REPORT) {
   mkdirSync(join(root, 'target'), { recursive: true });
   writeFileSync(join(root, 'target', 'size-report.json'), JSON.stringify(report, null, 2) + '\n');

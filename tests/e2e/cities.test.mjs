@@ -1,0 +1,187 @@
+// Cities come from data alone (issue 12): a copy of the repository's data with a sixth, made-up
+// city (never shipped) shows it everywhere a city shows; and with 50 cities (generated, never
+// shipped) the first view, Compare's requests and the offline precache stay bounded.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { launchBrowser, openPage, startServer } from './helpers.mjs';
+
+const KB = 1024;
+let browser;
+const cleanup = [];
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  for (const f of cleanup) f();
+});
+
+function tempDir(name) {
+  const dir = mkdtempSync(join(tmpdir(), `ecoplan-${name}-`));
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
+ * A copy of data/ with more cities, each a made-up copy of a real one: its file under a new id,
+ * name and province, and its plan's text byte for byte under the new id with its hash.
+ */
+function dataWith(extra, defaultCity) {
+  const dir = tempDir('data');
+  cpSync('data', dir, { recursive: true });
+  for (const { id, from, name, province } of extra) {
+    const city = JSON.parse(readFileSync(join('data', 'cities', `${from}.json`), 'utf8'));
+    city.city = id;
+    city.name = name;
+    city.province = province;
+    city.plan.source_file = `${id}.txt`;
+    writeFileSync(join(dir, 'cities', `${id}.json`), JSON.stringify(city, null, 2) + '\n');
+    copyFileSync(join('data', 'sources', `${from}.txt`), join(dir, 'sources', `${id}.txt`));
+    const hash = createHash('sha256').update(readFileSync(join(dir, 'sources', `${id}.txt`))).digest('hex');
+    appendFileSync(join(dir, 'sources', 'SHA256SUMS'), `${hash}  ${id}.txt\n`);
+  }
+  if (defaultCity) writeFileSync(join(dir, 'settings.json'), JSON.stringify({ default_city: defaultCity }, null, 2) + '\n');
+  return dir;
+}
+
+/** dist/ built from that data (the same wasm: nothing about the cities is compiled in), and its report. */
+function buildWith(data) {
+  const dist = tempDir('dist');
+  const report = join(dist, '..', `${dist.split('/').pop()}-report.json`);
+  cleanup.push(() => rmSync(report, { force: true }));
+  execFileSync('node', ['scripts/postbuild.mjs', 'target/wasm-bindgen', dist, data], {
+    env: { ...process.env, ECOPLAN_NO_REPORT: '1', ECOPLAN_REPORT: report },
+  });
+  return { dist, report: JSON.parse(readFileSync(report, 'utf8')) };
+}
+
+const validator = (data) =>
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'ecoplan-data', '--', 'check', data], { encoding: 'utf8' });
+
+const SIXTH = {
+  id: 'ceshi',
+  from: 'jiyuan',
+  name: { zh: '测试市', en: 'Ceshi (test fixture)' },
+  province: { zh: '测试省', en: 'Testland' },
+};
+
+test('a sixth city, added as data alone, appears everywhere a city does', async () => {
+  const data = dataWith([SIXTH], 'ceshi');
+  assert.match(validator(data), /: ok \(6 city files, 6 source texts\)/);
+  const { dist, report } = buildWith(data);
+
+  // The README's city list and parameter table, from the data.
+  const readme = join(tempDir('readme'), 'README.md');
+  copyFileSync('README.md', readme);
+  execFileSync('node', ['scripts/readme-cities.mjs', readme, data]);
+  const text = readFileSync(readme, 'utf8');
+  assert.match(text, /Ceshi \(test fixture\) \(测试市\) in Testland/);
+  assert.match(text, /^\| `city` \| `data-ecoplan-city` \| `xingtai`, `jiaozuo`, `jiyuan`, `pingdingshan`, `zhengzhou`, `ceshi` \| the reader's last city, else Ceshi \(test fixture\)/m);
+
+  // The build: the page's list, the data files, the default city's first view and precache, embed.js.
+  assert.deepEqual(report.cities.cities.map((c) => c.id), ['xingtai', 'jiaozuo', 'jiyuan', 'pingdingshan', 'zhengzhou', 'ceshi']);
+  assert.equal(report.cities.default, 'ceshi');
+  assert.ok(report.data_files['data/cities/ceshi.json'] && report.data_files['data/cities/ceshi.more.json']);
+  assert.ok(report.first_view.files.includes(report.data_files['data/cities/ceshi.json']));
+  assert.ok(report.precache.paths.includes(report.data_files['data/cities/ceshi.more.json']));
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  assert.match(html, /<meta name="description" content="[^"]*测试市/);
+  assert.match(readFileSync(join(dist, report.precache.paths.find((p) => p.startsWith('manifest'))), 'utf8'), /测试市/);
+  const index = JSON.parse(readFileSync(join(dist, report.data_files['data/index.json']), 'utf8'));
+  assert.equal(index.cities.at(-1).city, 'ceshi');
+
+  // The widget: the first visit opens it; the picker, Compare, Sources, the embed panel name it.
+  const site = await startServer({ root: dist });
+  cleanup.push(() => site.server.close());
+  const { page, errors } = await openPage(browser, { width: 375, height: 812 });
+  await page.goto(`${site.url}?lang=zh`);
+  await page.waitForSelector('.overview .cards canvas[data-points]');
+  assert.match(await page.textContent('#view-title'), /^测试市/);
+  assert.deepEqual(
+    await page.evaluate(() => [...document.querySelectorAll('#city optgroup')].map((g) => [g.label, [...g.querySelectorAll('option')].map((o) => o.value)])),
+    [
+      ['河北省', ['xingtai']],
+      ['河南省', ['jiaozuo', 'jiyuan', 'pingdingshan', 'zhengzhou']],
+      ['测试省', ['ceshi']],
+    ],
+  );
+  await page.selectOption('#city', 'xingtai');
+  await page.waitForSelector('.overview .cards');
+  assert.match(await page.textContent('#view-title'), /^邢台市/);
+  await page.goto(`${site.url}?lang=zh&city=ceshi&view=compare`);
+  await page.waitForSelector('.compare-table tr[data-city=ceshi]');
+  assert.match(await page.textContent('.compare-table tr[data-city=ceshi]'), /测试市/);
+  await page.goto(`${site.url}?lang=en&city=ceshi&view=sources`);
+  await page.waitForSelector('.about article.plan[data-city=ceshi]');
+  assert.match(await page.textContent('.about article.plan[data-city=ceshi]'), /Ceshi \(test fixture\)/);
+  await page.goto(`${site.url}?lang=en&city=ceshi&view=targets`);
+  await page.waitForSelector('.view.targets');
+  await page.click('.embed button.link');
+  const snippet = await page.inputValue('#snippet-0');
+  assert.match(snippet, /data-ecoplan-city="ceshi"/);
+  // The snippet on a host page: embed.js titles the frame with the city's name.
+  const host = await openPage(browser, { width: 800, height: 600 });
+  await host.page.goto(`${site.url}embed.js`);
+  await host.page.setContent(`<html lang="zh-CN"><body><div data-ecoplan-city="ceshi"></div><script src="${site.url}embed.js"></script></body></html>`);
+  await host.page.waitForSelector('iframe[data-ecoplan]');
+  assert.equal(await host.page.getAttribute('iframe[data-ecoplan]', 'title'), '生态规划看板 · 测试市');
+  await host.page.close();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('50 cities: the first view is the same files, Compare is one request, the precache stays within 400 KiB', async () => {
+  const REAL = ['xingtai', 'jiaozuo', 'jiyuan', 'pingdingshan', 'zhengzhou'];
+  const extra = Array.from({ length: 45 }, (_, i) => {
+    const from = REAL[i % REAL.length];
+    const real = JSON.parse(readFileSync(join('data', 'cities', `${from}.json`), 'utf8'));
+    return {
+      id: `${from}_${i + 2}`,
+      from,
+      name: { zh: `${real.name.zh}（测试${i + 2}）`, en: `${real.name.en} (test ${i + 2})` },
+      province: real.province,
+    };
+  });
+  const data = dataWith(extra);
+  assert.match(validator(data), /: ok \(50 city files, 50 source texts\)/);
+  const five = buildWith('data').report;
+  const { dist, report } = buildWith(data);
+
+  // The first view: the same files, all the same bytes but the page, which lists the cities.
+  assert.equal(report.first_view.files.length, five.first_view.files.length);
+  assert.deepEqual(
+    report.first_view.files.filter((f) => f !== 'index.html'),
+    five.first_view.files.filter((f) => f !== 'index.html'),
+  );
+  const page = (r, d) => brotliCompressSync(readFileSync(join(d, 'index.html')), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const growth = page(report, dist) - page(five, 'dist');
+  assert.ok(growth <= 45 * 80, `the page's list of 45 more cities: ${growth} B brotli`);
+  console.log(`# 50 cities: first view ${report.first_view.brotli} B brotli (5 cities: ${five.first_view.brotli}; the page +${growth} B), precache ${report.precache.gzip} B gzip, index ${report.files.find((f) => f.file.startsWith('data/index')).gzip} B gzip`);
+
+  assert.ok(report.first_view.brotli <= 171 * KB, `first view ${report.first_view.brotli} B brotli`);
+  assert.ok(report.first_view.gzip <= 209 * KB, `first view ${report.first_view.gzip} B gzip`);
+
+  // The precache: the shell, catalog, index and default city, within 400 KiB gzip.
+  assert.ok(report.precache.gzip <= 400 * KB, `precache ${report.precache.gzip} B gzip`);
+  assert.equal(report.precache.paths.filter((p) => p.startsWith('data/')).length, 4);
+
+  // Compare in the browser: one request for every city's figures (the index), fifty rows.
+  const site = await startServer({ root: dist });
+  cleanup.push(() => site.server.close());
+  const { page: tab, errors } = await openPage(browser, { width: 1280, height: 800 });
+  const asked = [];
+  tab.on('request', (r) => r.url().includes('/data/') && asked.push(new URL(r.url()).pathname));
+  await tab.goto(`${site.url}?lang=zh&view=compare&metric=pm25`);
+  await tab.waitForSelector('.compare-table tr[data-city=zhengzhou_46]');
+  assert.equal(await tab.locator('.compare-table tbody tr').count(), 50);
+  assert.deepEqual(asked.map((p) => p.replace(/-[0-9a-f]{10}\.json$/, '.json')).sort(), ['/data/index.json', '/data/metrics.json']);
+  assert.equal(await tab.locator('#city option').count(), 50);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
