@@ -331,9 +331,10 @@ pub fn app() -> Html {
     let body = body.unwrap_or_else(|| placeholder(lang, ui.view));
     let source_panel = ui.source.as_ref().map(|open| {
         let source = &open.citation;
-        let plan = data
-            .plan_of(&source.city)
-            .map(|c| views::sources::plan_card(c, lang));
+        let plan = data.plan_of(&source.city).and_then(|c| match &source.document {
+            Some(id) => views::sources::document_card(c, id, lang),
+            None => Some(views::sources::plan_card(c, lang)),
+        });
         let close = dispatch_with(&ui, |()| Action::CloseSource);
         html! { <SourcePanel lang={lang} citation={source.clone()} anchor={open.anchor} plan={plan} on_close={close} /> }
     });

@@ -939,6 +939,7 @@ mod tests {
         Citation {
             what: String::new(),
             city: "x".into(),
+            document: None,
             quotes: vec![],
             formula: None,
             standard: None,

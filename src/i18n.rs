@@ -101,6 +101,9 @@ pub enum Key {
     CopyCiteOf,
     KeptOffline,
     IndexFailed,
+    Document,
+    Address,
+    OtherDocuments,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -113,6 +116,9 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         ),
         Loading => ("正在加载数据…", "Loading data…"),
         City => ("城市", "City"),
+        Document => ("文件", "Document"),
+        Address => ("网址", "Address"),
+        OtherDocuments => ("其他引用文件", "Other documents cited"),
         KeptOffline => ("（可离线查看）", " (available offline)"),
         SwitchLanguage => ("切换到英文", "Switch to Chinese"),
         OtherLanguageName => ("English", "中文"),

@@ -140,10 +140,16 @@ impl Text {
     }
 }
 
-/// Where a number or an action comes from: a line of `data/sources/<city>.txt` and the words there.
+/// Where a number or an action comes from: a line of the city's plan (`data/sources/<city>.txt`),
+/// or of another of its documents (`document`: its id), and the words there.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct Provenance {
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
+    pub document: Option<String>,
     pub line: u32,
     pub quote: String,
 }
@@ -355,6 +361,7 @@ impl Observation {
             derived: None,
             note: None,
             source: Some(Provenance {
+                document: None,
                 line: 1,
                 quote: "q".into(),
             }),
@@ -431,6 +438,25 @@ pub struct Plan {
         serde(skip_serializing_if = "Option::is_none")
     )]
     pub note: Option<Text>,
+}
+
+/// A further official document of a city besides its plan (an annual bulletin, a mid-term
+/// review): values may cite it as they cite the plan. Its text is `data/sources/<city>.<id>.txt`.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+pub struct Document {
+    pub id: String,
+    pub title: Text,
+    pub issuer: Text,
+    /// As printed: `YYYY-MM-DD` or `YYYY-MM`.
+    pub date: String,
+    /// Where it is published, if online.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
+    pub address: Option<String>,
+    pub source_file: String,
 }
 
 /// A number or words the plan attaches to an action or a measure.
@@ -511,6 +537,11 @@ pub struct CityData {
     pub name: Text,
     pub province: Text,
     pub plan: Plan,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Vec::is_empty")
+    )]
+    pub documents: Vec<Document>,
     pub groups: Vec<Group>,
     pub indicators: Vec<Indicator>,
     pub actions: Vec<GreenAction>,
@@ -725,6 +756,7 @@ decode_struct!(Text {
     en: required
 });
 decode_struct!(Provenance {
+    document: optional,
     line: required,
     quote: required
 });
@@ -798,6 +830,14 @@ decode_struct!(Group {
     id: required,
     name: required
 });
+decode_struct!(Document {
+    id: required,
+    title: required,
+    issuer: required,
+    date: required,
+    address: optional,
+    source_file: required,
+});
 decode_struct!(Plan {
     title: required,
     issuer: optional,
@@ -853,6 +893,7 @@ decode_struct!(CityData {
     name: required,
     province: required,
     plan: required,
+    documents: default,
     groups: required,
     indicators: required,
     actions: required,

@@ -309,6 +309,7 @@ mod tests {
         let source = Citation {
             what: "PM2.5".into(),
             city: "jiaozuo".into(),
+            document: None,
             quotes: vec![],
             formula: None,
             standard: None,

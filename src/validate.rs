@@ -191,16 +191,26 @@ pub fn check(dir: &DataDir) -> Vec<Problem> {
         match parse_city(&file, json) {
             Err(e) => problems.push(parse_problem(e)),
             Ok(data) => {
-                let source = dir
-                    .sources
-                    .get(&data.plan.source_file)
-                    .map(|bytes| String::from_utf8_lossy(bytes).into_owned());
+                let text = |name: &str| {
+                    dir.sources
+                        .get(name)
+                        .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
+                };
+                let source = text(&data.plan.source_file);
+                // The city's other documents' texts, by file name.
+                let documents: BTreeMap<String, String> = data
+                    .documents
+                    .iter()
+                    .filter_map(|d| Some((d.source_file.clone(), text(&d.source_file)?)))
+                    .collect();
+                cited.extend(data.documents.iter().map(|d| d.source_file.clone()));
                 problems.extend(check_city(
                     &file,
                     id,
                     &data,
                     catalog.as_ref(),
                     source.as_deref(),
+                    &documents,
                 ));
             }
         }
@@ -210,7 +220,7 @@ pub fn check(dir: &DataDir) -> Vec<Problem> {
             problems.push(problem(
                 &format!("sources/{name}"),
                 "",
-                "no city file cites it: a plan is `<city id>.txt` beside its `cities/<city id>.json`",
+                "no city file cites it: a plan is `<city id>.txt` beside its `cities/<city id>.json`, another document `<city id>.<document id>.txt` listed in its `documents`",
             ));
         }
     }
@@ -519,13 +529,15 @@ fn check_year(problems: &mut Vec<Problem>, file: &str, path: &str, year: u16) {
     }
 }
 
-/// Checks one city's data against its catalog and its plan's text.
+/// Checks one city's data against its catalog, its plan's text and its other documents' texts
+/// (`documents`: by file name).
 pub fn check_city(
     file: &str,
     id: &str,
     data: &CityData,
     catalog: Option<&MetricCatalog>,
     source: Option<&str>,
+    documents: &BTreeMap<String, String>,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     let p = &mut problems;
@@ -577,10 +589,15 @@ pub fn check_city(
             ),
         ));
     }
+    let document_lines = check_documents(p, file, id, data, documents);
     let quotes = QuoteChecker {
         file,
         source_file: &data.plan.source_file,
         lines: lines.as_deref(),
+        documents: document_lines
+            .iter()
+            .map(|(id, (name, lines))| (id.as_str(), (name.as_str(), lines.as_deref())))
+            .collect(),
     };
 
     let mut group_ids = HashSet::new();
@@ -925,15 +942,121 @@ fn check_target(p: &mut Vec<Problem>, quotes: &QuoteChecker, path: &str, target:
     }
 }
 
+/// A city's documents besides its plan: each one's fields, its file's name and that its text is
+/// there. Returns each document's (file name, lines of its text if there) by id.
+#[allow(clippy::type_complexity)]
+fn check_documents<'t>(
+    p: &mut Vec<Problem>,
+    file: &str,
+    city: &str,
+    data: &CityData,
+    texts: &'t BTreeMap<String, String>,
+) -> BTreeMap<String, (String, Option<Vec<&'t str>>)> {
+    let mut out = BTreeMap::new();
+    let mut ids = HashSet::new();
+    for (i, doc) in data.documents.iter().enumerate() {
+        let path = format!("documents[{i}]");
+        check_unique_id(p, file, &format!("{path}.id"), &doc.id, &mut ids);
+        check_text(p, file, &format!("{path}.title"), &doc.title);
+        check_text(p, file, &format!("{path}.issuer"), &doc.issuer);
+        if !is_date(&doc.date) {
+            p.push(problem(
+                file,
+                &format!("{path}.date"),
+                &format!(
+                    "expected YYYY-MM-DD or YYYY-MM, found `{}`",
+                    shown(&doc.date)
+                ),
+            ));
+        }
+        if let Some(address) = &doc.address {
+            let ok = (address.starts_with("https://") || address.starts_with("http://"))
+                && address.len() > 8
+                && !address.chars().any(|c| c.is_whitespace() || c.is_control());
+            if !ok {
+                p.push(problem(
+                    file,
+                    &format!("{path}.address"),
+                    &format!(
+                        "expected the document's web address (https://…), found `{}`",
+                        shown(address)
+                    ),
+                ));
+            }
+        }
+        let expected = format!("{city}.{}.txt", doc.id);
+        if doc.source_file != expected {
+            p.push(problem(
+                file,
+                &format!("{path}.source_file"),
+                &format!("expected `{expected}`, found `{}`", shown(&doc.source_file)),
+            ));
+        }
+        let lines = texts
+            .get(&doc.source_file)
+            .map(|t| t.split('\n').collect::<Vec<_>>());
+        if lines.is_none() {
+            p.push(problem(
+                file,
+                &format!("{path}.source_file"),
+                &format!(
+                    "no source text `sources/{}`: add the document's text, byte for byte, and its line in SHA256SUMS",
+                    shown(&doc.source_file)
+                ),
+            ));
+        }
+        out.insert(doc.id.clone(), (doc.source_file.clone(), lines));
+    }
+    out
+}
+
 struct QuoteChecker<'a> {
     file: &'a str,
     source_file: &'a str,
     lines: Option<&'a [&'a str]>,
+    /// The city's other documents: id -> (file name, lines of its text if there).
+    documents: HashMap<&'a str, (&'a str, Option<&'a [&'a str]>)>,
 }
 
 impl QuoteChecker<'_> {
-    /// Checks that the quote begins at its line; returns whether it does.
+    /// Checks that the quote begins at its line of its document (the plan unless it names
+    /// another); returns whether it does.
     fn check(&self, p: &mut Vec<Problem>, path: &str, source: &Provenance) -> bool {
+        let (source_file, lines) = match &source.document {
+            None => (self.source_file, self.lines),
+            Some(id) => match self.documents.get(id.as_str()) {
+                Some((name, lines)) => (*name, *lines),
+                None => {
+                    let mut known: Vec<&str> = self.documents.keys().copied().collect();
+                    known.sort();
+                    p.push(problem(
+                        self.file,
+                        &format!("{path}.document"),
+                        &format!(
+                            "expected the id of one of the city's documents ({}), found `{}`",
+                            if known.is_empty() {
+                                "it lists none".to_string()
+                            } else {
+                                known.join(", ")
+                            },
+                            shown(id)
+                        ),
+                    ));
+                    return false;
+                }
+            },
+        };
+        let checker = QuoteChecker {
+            file: self.file,
+            source_file,
+            lines,
+            documents: HashMap::new(),
+        };
+        checker.check_in(p, path, source)
+    }
+
+    /// `check` in the file this checker stands for.
+    fn check_in(&self, p: &mut Vec<Problem>, path: &str, source: &Provenance) -> bool {
         // A quote keeps the plan's line breaks and the tabs between its table's cells, nothing else.
         if !check_chars(
             p,
@@ -1174,6 +1297,7 @@ mod tests {
         use crate::model::{Derivation, Direction, Domain, Rule, ValueRef};
         let mut level = Observation::fixture(2020, Some(51.0), ValueKind::Actual);
         level.source = Some(Provenance {
+            document: None,
             line: 1,
             quote: "51".into(),
         });
@@ -1284,6 +1408,7 @@ mod tests {
             file: "x.json",
             source_file: "x.txt",
             lines: Some(&["表\t56", "下一行"]),
+            documents: HashMap::new(),
         };
         let quote = |q: &str| {
             let mut p = Vec::new();
@@ -1291,6 +1416,7 @@ mod tests {
                 &mut p,
                 "source",
                 &Provenance {
+                    document: None,
                     line: 1,
                     quote: q.into(),
                 },
@@ -1322,7 +1448,7 @@ mod tests {
         let err = parse_city("cities/x.json", r#"{"city": "x", "\nquote": 1}"#).unwrap_err();
         assert_eq!(
             parse_problem(err).to_string(),
-            "cities/x.json: <U+000A>quote: unknown field `<U+000A>quote`, expected one of `city`, `name`, `province`, `plan`, `groups`, `indicators`, `actions`, `measures`"
+            "cities/x.json: <U+000A>quote: unknown field `<U+000A>quote`, expected one of `city`, `name`, `province`, `plan`, `documents`, `groups`, `indicators`, `actions`, `measures`"
         );
         let err = parse_city("cities/x.json", "{\"b\u{202e}ding\": 1}").unwrap_err();
         assert!(!parse_problem(err).to_string().contains('\u{202e}'));

@@ -270,7 +270,7 @@ fn a_missing_city_file_is_reported() {
         (
             1,
             s.one_problem(
-                "sources/xingtai.txt: no city file cites it: a plan is `<city id>.txt` beside its `cities/<city id>.json`"
+                "sources/xingtai.txt: no city file cites it: a plan is `<city id>.txt` beside its `cities/<city id>.json`, another document `<city id>.<document id>.txt` listed in its `documents`"
             )
         )
     );
@@ -542,7 +542,7 @@ fn a_city_file_named_other_than_an_id_is_reported() {
         format!(
             "{dir}/cities/Jiao-zuo.json: city: expected `Jiao-zuo` (the file's name), found `jiaozuo`\n\
              {dir}/cities/Jiao-zuo.json: plan.source_file: expected `Jiao-zuo.txt`, found `jiaozuo.txt`\n\
-             {dir}/sources/jiaozuo.txt: no city file cites it: a plan is `<city id>.txt` beside its `cities/<city id>.json`\n\
+             {dir}/sources/jiaozuo.txt: no city file cites it: a plan is `<city id>.txt` beside its `cities/<city id>.json`, another document `<city id>.<document id>.txt` listed in its `documents`\n\
              3 problem(s) in {dir}\n"
         )
     );
@@ -556,5 +556,99 @@ fn usage_errors_exit_2() {
     assert_eq!(
         (code, out.as_str()),
         (2, "/nonexistent/ecoplan-data: not a directory\n")
+    );
+}
+
+/// The made-up further document of tests/fixtures/document/ added to a scratch copy: Jiaozuo's
+/// `documents`, its text and hash, and a 2023 PM2.5 level citing it. Returns the scratch.
+fn with_document_fixture(name: &str) -> Scratch {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/document");
+    let s = Scratch::new(name);
+    let text = fs::read(fixture.join("jiaozuo.bulletin_2023.txt")).unwrap();
+    fs::write(s.path("sources/jiaozuo.bulletin_2023.txt"), &text).unwrap();
+    let mut sums = fs::read_to_string(s.path("sources/SHA256SUMS")).unwrap();
+    sums.push_str(&format!(
+        "{}  jiaozuo.bulletin_2023.txt\n",
+        ecoplan::validate::sha256_hex(&text)
+    ));
+    fs::write(s.path("sources/SHA256SUMS"), sums).unwrap();
+    let read = |f: &str| -> Value {
+        serde_json::from_str(&fs::read_to_string(fixture.join(f)).unwrap()).unwrap()
+    };
+    let mut city = s.json("cities/jiaozuo.json");
+    city["documents"] = Value::Array(vec![read("document.json")]);
+    let pm25 = city["indicators"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|i| i["id"] == "pm25")
+        .unwrap();
+    pm25["values"]
+        .as_array_mut()
+        .unwrap()
+        .insert(2, read("value.json"));
+    s.write_json("cities/jiaozuo.json", &city);
+    s
+}
+
+#[test]
+fn a_value_may_cite_a_further_document_whose_quote_is_checked_there() {
+    let s = with_document_fixture("document-ok");
+    let (code, out) = s.check();
+    assert_eq!(
+        (code, out.as_str()),
+        (
+            0,
+            format!("{}: ok (5 city files, 6 source texts)\n", s.0.display()).as_str()
+        )
+    );
+
+    // The quote is looked for in the document, not the plan.
+    let mut city = s.json("cities/jiaozuo.json");
+    city["indicators"][0]["values"][2]["source"]["line"] = Value::from(5);
+    s.write_json("cities/jiaozuo.json", &city);
+    assert_eq!(
+        s.check(),
+        (
+            1,
+            s.one_problem(
+                "cities/jiaozuo.json: indicators[0].values[2].source.quote: expected the quote to begin on line 5 of jiaozuo.bulletin_2023.txt, but it begins on line 6 instead"
+            )
+        )
+    );
+    city["indicators"][0]["values"][2]["source"]["line"] = Value::from(6);
+    city["indicators"][0]["values"][2]["source"]["document"] = Value::from("bulletin_2024");
+    s.write_json("cities/jiaozuo.json", &city);
+    assert_eq!(
+        s.check(),
+        (
+            1,
+            s.one_problem(
+                "cities/jiaozuo.json: indicators[0].values[2].source.document: expected the id of one of the city's documents (bulletin_2023), found `bulletin_2024`"
+            )
+        )
+    );
+}
+
+#[test]
+fn a_further_documents_text_must_be_there_listed_and_named_after_it() {
+    let s = with_document_fixture("document-text");
+    let mut city = s.json("cities/jiaozuo.json");
+    city["documents"][0]["source_file"] = Value::from("bulletin.txt");
+    city["documents"][0]["date"] = Value::from("2024年6月");
+    s.write_json("cities/jiaozuo.json", &city);
+    let dir = s.0.display();
+    assert_eq!(
+        s.check(),
+        (
+            1,
+            format!(
+                "{dir}/cities/jiaozuo.json: documents[0].date: expected YYYY-MM-DD or YYYY-MM, found `2024年6月`\n\
+                 {dir}/cities/jiaozuo.json: documents[0].source_file: expected `jiaozuo.bulletin_2023.txt`, found `bulletin.txt`\n\
+                 {dir}/cities/jiaozuo.json: documents[0].source_file: no source text `sources/bulletin.txt`: add the document's text, byte for byte, and its line in SHA256SUMS\n\
+                 {dir}/sources/jiaozuo.bulletin_2023.txt: no city file cites it: a plan is `<city id>.txt` beside its `cities/<city id>.json`, another document `<city id>.<document id>.txt` listed in its `documents`\n\
+                 4 problem(s) in {dir}\n"
+            )
+        )
     );
 }

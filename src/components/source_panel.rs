@@ -76,7 +76,7 @@ pub fn source_panel(props: &SourcePanelProps) -> Html {
                 }) }
                 if let (Some(plan), false) = (props.plan.as_ref(), c.quotes.is_empty()) {
                     <dl class="plan-meta">
-                        <dt>{ t(lang, Key::Plan) }</dt>
+                        <dt>{ plan.label.clone() }</dt>
                         <dd lang="zh-CN">{ plan.title_zh.clone() }</dd>
                         if let Some(en) = &plan.title_en { <dd>{ en.clone() }</dd> }
                         { for plan.meta.iter().map(|(k, v)| html! { <><dt>{ k.clone() }</dt><dd>{ v.clone() }</dd></> }) }

@@ -98,6 +98,12 @@ pub struct Citation {
     pub what: String,
     /// Whose plan the quotes are from.
     pub city: String,
+    /// The city's other document the quotes are from, by id, if not its plan.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
+    pub document: Option<String>,
     pub quotes: Vec<Quote>,
     #[cfg_attr(
         not(target_arch = "wasm32"),
@@ -272,6 +278,7 @@ pub fn cite(lang: Lang, city: &str, what: String, source: &Provenance) -> Citati
     Citation {
         what,
         city: city.to_string(),
+        document: source.document.clone(),
         quotes: vec![quote(lang, source, None)],
         formula: None,
         standard: None,
@@ -322,6 +329,7 @@ pub fn cite_value(lang: Lang, city: &str, subject: &str, entry: &Entry) -> Citat
     Citation {
         what,
         city: city.to_string(),
+        document: entry.obs.source.as_ref().and_then(|s| s.document.clone()),
         quotes,
         formula,
         standard: None,
@@ -413,6 +421,7 @@ pub fn reference_for(
         citation: Citation {
             what,
             city: String::new(),
+            document: None,
             quotes: Vec::new(),
             formula: None,
             standard: Some(standard_ref(lang, standard, limit)),

@@ -8,6 +8,8 @@ use crate::model::{CityData, MetricCatalog};
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct PlanCard {
+    /// `规划` / `Plan`, or `文件` / `Document` for another of the city's documents.
+    pub label: String,
     pub city: String,
     pub name: String,
     /// `《…》`, always in Chinese as printed.
@@ -29,6 +31,12 @@ pub struct PlanCard {
         serde(skip_serializing_if = "Option::is_none")
     )]
     pub note: Option<String>,
+    /// The city's other documents (bulletins, reviews) that values cite, each as a reference.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Vec::is_empty")
+    )]
+    pub documents: Vec<String>,
     /// Instead of the plan: loading, or failed.
     #[cfg_attr(
         not(target_arch = "wasm32"),
@@ -64,6 +72,7 @@ pub fn plan_card(city: &CityData, lang: Lang) -> PlanCard {
     let stated = |v: Option<String>| v.unwrap_or_else(|| t(lang, Key::NotStated).to_string());
     let plan = &city.plan;
     PlanCard {
+        label: t(lang, Key::Plan).to_string(),
         city: city.city.clone(),
         name: city.name.get(lang).to_string(),
         title_zh: format!("《{}》", plan.title.zh),
@@ -82,9 +91,50 @@ pub fn plan_card(city: &CityData, lang: Lang) -> PlanCard {
         file: plan.source_file.clone(),
         reference: gbt7714(plan),
         note: plan.note.as_ref().map(|n| n.get(lang).to_string()),
+        documents: city.documents.iter().map(document_reference).collect(),
         status: None,
         failed: false,
     }
+}
+
+/// One of the city's other documents as the source dialog describes it (`None`: no such id).
+pub fn document_card(city: &CityData, id: &str, lang: Lang) -> Option<PlanCard> {
+    let doc = city.documents.iter().find(|d| d.id == id)?;
+    let mut meta = vec![
+        (
+            t(lang, Key::Issuer).to_string(),
+            doc.issuer.get(lang).to_string(),
+        ),
+        (t(lang, Key::Date).to_string(), doc.date.clone()),
+    ];
+    if let Some(address) = &doc.address {
+        meta.push((t(lang, Key::Address).to_string(), address.clone()));
+    }
+    Some(PlanCard {
+        label: t(lang, Key::Document).to_string(),
+        city: city.city.clone(),
+        name: city.name.get(lang).to_string(),
+        title_zh: format!("《{}》", doc.title.zh),
+        title_en: (lang == Lang::En).then(|| doc.title.en.clone()),
+        meta,
+        file: doc.source_file.clone(),
+        reference: document_reference(doc),
+        note: None,
+        documents: Vec::new(),
+        status: None,
+        failed: false,
+    })
+}
+
+/// A further document's reference in the same GB/T 7714 form as the plan's: issuer. title[Z].
+/// date. and its address where it has one.
+pub fn document_reference(doc: &crate::model::Document) -> String {
+    let mut out = format!("{}. {}[Z]. {}.", doc.issuer.zh, doc.title.zh, doc.date);
+    if let Some(address) = &doc.address {
+        out.push(' ');
+        out.push_str(address);
+    }
+    out
 }
 
 /// A plan's reference as GB/T 7714-2015 (信息与文献 参考文献著录规则) writes one: 主要责任者.
@@ -133,6 +183,7 @@ pub fn sources(
         .map(|(id, name, status)| match status {
             CityStatus::Ready(city) => plan_card(city, lang),
             other => PlanCard {
+                label: t(lang, Key::Plan).to_string(),
                 city: id.to_string(),
                 name: name.to_string(),
                 title_zh: String::new(),
@@ -141,6 +192,7 @@ pub fn sources(
                 file: String::new(),
                 reference: String::new(),
                 note: None,
+                documents: Vec::new(),
                 status: Some(
                     t(
                         lang,

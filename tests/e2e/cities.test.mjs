@@ -185,3 +185,63 @@ test('50 cities: the first view is the same files, Compare is one request, the p
   assert.deepEqual(errors, []);
   await tab.close();
 });
+
+test('a newer figure from a further document (fixture): a 2023 point joins the chart, and its source names that document', async () => {
+  const data = dataWith([]);
+  const fixture = 'tests/fixtures/document';
+  const text = readFileSync(join(fixture, 'jiaozuo.bulletin_2023.txt'));
+  writeFileSync(join(data, 'sources', 'jiaozuo.bulletin_2023.txt'), text);
+  appendFileSync(join(data, 'sources', 'SHA256SUMS'), `${createHash('sha256').update(text).digest('hex')}  jiaozuo.bulletin_2023.txt\n`);
+  const city = JSON.parse(readFileSync(join(data, 'cities', 'jiaozuo.json'), 'utf8'));
+  city.documents = [JSON.parse(readFileSync(join(fixture, 'document.json'), 'utf8'))];
+  const pm25 = city.indicators.find((i) => i.id === 'pm25');
+  pm25.values.splice(2, 0, JSON.parse(readFileSync(join(fixture, 'value.json'), 'utf8')));
+  writeFileSync(join(data, 'cities', 'jiaozuo.json'), JSON.stringify(city, null, 2) + '\n');
+  assert.match(validator(data), /: ok \(5 city files, 6 source texts\)/);
+
+  // What the widget should show, from the native view models of that data.
+  const views = JSON.parse(
+    execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'ecoplan-data', '--', 'views', data], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
+  );
+  const block = views.zh.cities.jiaozuo.air.blocks.find((b) => b.id === 'indicator-pm25');
+  const marks = block.chart.marks;
+  const at = marks.findIndex((m) => m.value === 49);
+  assert.ok(at > 0, 'a mark for the 2023 level');
+  assert.equal(marks[at].kind, 'actual', 'a printed value of its year');
+  assert.deepEqual(marks.map((m) => m.year).slice(0, 3), [2015, 2020, 2023], 'between 2020 and the 2025 target');
+
+  const { dist } = buildWith(data);
+  const site = await startServer({ root: dist });
+  cleanup.push(() => site.server.close());
+  const { page, errors } = await openPage(browser, { width: 375, height: 812 });
+  await page.goto(`${site.url}?city=jiaozuo&view=air&lang=zh`);
+  await page.waitForSelector('#indicator-pm25 canvas[data-points]');
+  const points = (await page.getAttribute('#indicator-pm25 canvas', 'data-points')).split(' ');
+  assert.equal(points.length, marks.length);
+  // Its tooltip by keyboard: Home, then right to the 2023 mark.
+  await page.focus('#indicator-pm25 canvas');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < at; i += 1) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((t) => document.querySelector('#indicator-pm25 .readout .main')?.textContent === t, marks[at].readout);
+  assert.match(marks[at].readout, /2023/);
+  // Its row in the table and its source: the document, not the plan.
+  await page.click('#indicator-pm25 button.link');
+  const row = block.table.findIndex((r) => r.year.includes('2023'));
+  await page.click(`#indicator-pm25 tbody tr:nth-child(${row + 1}) button.src`);
+  const dialog = await (await page.waitForSelector('[role=dialog]')).textContent();
+  assert.match(dialog, /2023年，全市细颗粒物（PM2.5）年均浓度为\s*49微克\/立方米/);
+  assert.match(dialog, /文件《焦作市2023年生态环境状况公报（测试夹具）》/);
+  assert.match(dialog, /jiaozuo\.bulletin_2023\.txt, 第 ?6 ?行/);
+  assert.match(dialog, /https:\/\/example\.org\/ecoplan-fixture\/bulletin-2023/);
+  assert.doesNotMatch(dialog, /规划《/);
+  await page.keyboard.press('Escape');
+  // Sources lists it beside the plan.
+  await page.goto(`${site.url}?city=jiaozuo&view=sources&lang=zh`);
+  await page.waitForSelector('.about article.plan[data-city=jiaozuo] ul.documents');
+  assert.equal(
+    await page.textContent('.about article.plan[data-city=jiaozuo] ul.documents li'),
+    '测试夹具. 焦作市2023年生态环境状况公报（测试夹具）[Z]. 2024-06-05. https://example.org/ecoplan-fixture/bulletin-2023',
+  );
+  assert.deepEqual(errors, []);
+  await page.close();
+});
