@@ -548,7 +548,7 @@ fn downloads(
             web::download(
                 &format!("ecoplan-{id}.csv"),
                 "text/csv;charset=utf-8",
-                &city_csv(&city, lang),
+                &city_csv(&city, lang, &city_index().version),
             )
         })
     };
@@ -558,7 +558,14 @@ fn downloads(
             None => Some((*text).clone()),
         };
         if let Some(file) = file {
-            web::download(&format!("ecoplan-{id}.json"), "application/json", &file);
+            // Named with the data's date, the one thing a reader can compare later copies by.
+            let date = city_index().version.split(' ').next().unwrap_or_default();
+            let name = if date.is_empty() {
+                format!("ecoplan-{id}.json")
+            } else {
+                format!("ecoplan-{id}-{date}.json")
+            };
+            web::download(&name, "application/json", &file);
         }
     });
     html! {

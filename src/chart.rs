@@ -908,8 +908,10 @@ mod tests {
         assert_eq!(w1, 720);
         assert_eq!(
             f64::from(h1),
-            16.0 + 26.0 + 8.0 + 320.0 + 12.0 + 2.0 * 19.0 + 16.0
+            16.0 + 26.0 + 8.0 + 320.0 + 12.0 + 3.0 * 19.0 + 16.0
         );
+        // The data's version under the source line.
+        assert!(svg.contains(">数据版本：20"), "{svg}");
     }
 
     #[test]

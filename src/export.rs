@@ -5,7 +5,7 @@ use crate::format::value_text;
 use crate::lang::Lang;
 use crate::model::{Binding, CityData};
 
-const HEADER: [&str; 14] = [
+const HEADER: [&str; 16] = [
     "indicator_id",
     "metric",
     "row",
@@ -17,13 +17,16 @@ const HEADER: [&str; 14] = [
     "value",
     "as_printed",
     "cumulative",
+    "source_file",
     "source_line",
     "source_quote",
     "derived_formula",
+    "data_version",
 ];
 
 /// CSV with a byte-order mark, so spreadsheet programs read the Chinese as UTF-8.
-pub fn city_csv(city: &CityData, lang: Lang) -> String {
+/// `version`: the data's version (`2026-12-03 1a2b3c4d`), on every row.
+pub fn city_csv(city: &CityData, lang: Lang, version: &str) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&HEADER.join(","));
     out.push_str("\r\n");
@@ -52,6 +55,17 @@ pub fn city_csv(city: &CityData, lang: Lang) -> String {
                 None => v.source.iter().collect(),
             };
             let lines: Vec<String> = sources.iter().map(|s| s.line.to_string()).collect();
+            // The plan's text, or the further document's a value cites.
+            let mut files: Vec<&str> = sources
+                .iter()
+                .map(|s| {
+                    s.document
+                        .as_ref()
+                        .and_then(|id| city.documents.iter().find(|d| &d.id == id))
+                        .map_or(city.plan.source_file.as_str(), |d| d.source_file.as_str())
+                })
+                .collect();
+            files.dedup();
             let quotes: Vec<&str> = sources.iter().map(|s| s.quote.as_str()).collect();
             let fields = [
                 ind.id.clone(),
@@ -65,12 +79,14 @@ pub fn city_csv(city: &CityData, lang: Lang) -> String {
                 v.value.map(crate::format::format_value).unwrap_or_default(),
                 value_text(lang, v, &ind.unit),
                 if v.cumulative { "yes" } else { "" }.to_string(),
+                files.join("; "),
                 lines.join("; "),
                 quotes.join(" / "),
                 v.derived
                     .as_ref()
                     .map(|d| d.formula.get(lang).to_string())
                     .unwrap_or_default(),
+                version.to_string(),
             ];
             let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
             out.push_str(&row.join(","));
@@ -118,22 +134,24 @@ mod tests {
         ))
         .unwrap();
         let city = parse_city("jiaozuo", &json).unwrap();
-        let csv = city_csv(&city, Lang::Zh);
+        let csv = city_csv(&city, Lang::Zh, "2026-12-03 1a2b3c4d");
         assert!(csv.starts_with("\u{feff}indicator_id,metric,row,name,"));
         let values: usize = city.indicators.iter().map(|i| i.values.len()).sum();
         assert_eq!(csv.matches("\r\n").count(), values + 1);
-        assert!(csv.contains("\r\npm25,pm25,1,城市细颗粒物(PM2.5)浓度,μg/m³,binding,2020,actual,56,56 μg/m³,,142,56,\r\n"), "{}", &csv[..600]);
+        assert!(csv.contains("\r\npm25,pm25,1,城市细颗粒物(PM2.5)浓度,μg/m³,binding,2020,actual,56,56 μg/m³,,jiaozuo.txt,142,56,,2026-12-03 1a2b3c4d\r\n"), "{}", &csv[..600]);
         // The derived 2015 level: marked, with both inputs' lines and sentences and its formula.
         let derived = csv
             .lines()
             .find(|l| l.starts_with("pm25,pm25,1,") && l.contains(",2015,"))
             .unwrap();
         assert!(
-            derived.contains(",2015,derived,87,≈87 μg/m³,,142; 52,"),
+            derived.contains(",2015,derived,87,≈87 μg/m³,,jiaozuo.txt,142; 52,"),
             "{derived}"
         );
         assert!(
-            derived.ends_with(",56 ÷ (1 − 35.6%) ≈ 87（由2020年的56及“比2015年下降35.6%”推算）"),
+            derived.ends_with(
+                ",56 ÷ (1 − 35.6%) ≈ 87（由2020年的56及“比2015年下降35.6%”推算）,2026-12-03 1a2b3c4d"
+            ),
             "{derived}"
         );
     }

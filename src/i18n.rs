@@ -104,6 +104,7 @@ pub enum Key {
     Document,
     Address,
     OtherDocuments,
+    DataVersion,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -117,6 +118,7 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Loading => ("正在加载数据…", "Loading data…"),
         City => ("城市", "City"),
         Document => ("文件", "Document"),
+        DataVersion => ("数据版本", "Data version"),
         Address => ("网址", "Address"),
         OtherDocuments => ("其他引用文件", "Other documents cited"),
         KeptOffline => ("（可离线查看）", " (available offline)"),

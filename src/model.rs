@@ -20,6 +20,9 @@ pub struct CityEntry {
 pub struct CityIndex {
     pub default: String,
     pub cities: Vec<CityEntry>,
+    /// The data's version as the build derives it: the date of its newest change
+    /// (data/CHANGELOG.md) and a short hash of everything in data/, `2026-12-03 1a2b3c4d`.
+    pub version: String,
 }
 
 /// `data/settings.json`: the one setting that is not a city's own, the city a first visit opens.
@@ -39,7 +42,11 @@ impl CityIndex {
         } else {
             cities.first().map(|c| c.id.clone()).unwrap_or_default()
         };
-        CityIndex { default, cities }
+        CityIndex {
+            default,
+            cities,
+            version: String::new(),
+        }
     }
 }
 
@@ -72,6 +79,7 @@ fn bundled_index() -> CityIndex {
     CityIndex {
         default: String::new(),
         cities: Vec::new(),
+        version: String::new(),
     }
 }
 
@@ -103,7 +111,48 @@ pub fn read_city_index(dir: &std::path::Path) -> CityIndex {
             }
         }
     }
-    CityIndex::from_cities(&default, cities)
+    let mut index = CityIndex::from_cities(&default, cities);
+    index.version = data_version(dir).unwrap_or_default();
+    index
+}
+
+/// The data's version as scripts/cities.mjs derives it for the build: the first `## YYYY-MM-DD`
+/// of `CHANGELOG.md` and the first 8 hex digits of a SHA-256 over every file (its path relative to
+/// the directory, a NUL, its bytes, a NUL; by name at each level). `None` without a dated entry.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn data_version(dir: &std::path::Path) -> Option<String> {
+    use sha2::{Digest, Sha256};
+    fn walk(root: &std::path::Path, dir: &std::path::Path, hash: &mut Sha256) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut names: Vec<_> = entries.flatten().map(|e| e.file_name()).collect();
+        names.sort();
+        for name in names {
+            let path = dir.join(name);
+            if path.is_dir() {
+                walk(root, &path, hash);
+            } else if let Ok(bytes) = std::fs::read(&path) {
+                let rel = path.strip_prefix(root).unwrap_or(&path);
+                hash.update(rel.to_string_lossy().as_bytes());
+                hash.update([0]);
+                hash.update(&bytes);
+                hash.update([0]);
+            }
+        }
+    }
+    let changelog = std::fs::read_to_string(dir.join("CHANGELOG.md")).ok()?;
+    let date = changelog.lines().find_map(|l| {
+        let d = l.strip_prefix("## ")?.trim_end();
+        (d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-').then_some(d)
+    })?;
+    let mut hash = Sha256::new();
+    walk(dir, dir, &mut hash);
+    let hex: String = hash.finalize()[..4]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Some(format!("{date} {hex}"))
 }
 
 /// The city ids, in the order the widget lists them.
@@ -749,7 +798,8 @@ decode_struct!(Settings {
 });
 decode_struct!(CityIndex {
     default: required,
-    cities: required
+    cities: required,
+    version: default
 });
 decode_struct!(Text {
     zh: required,

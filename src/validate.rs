@@ -67,6 +67,8 @@ pub struct DataDir {
     pub cities: BTreeMap<String, String>,
     /// `settings.json`: the city a first visit opens.
     pub settings: Option<String>,
+    /// `CHANGELOG.md`: what changed in the data, newest first.
+    pub changelog: Option<String>,
 }
 
 /// `settings.json`: the city a first visit opens, one of the city files.
@@ -101,6 +103,70 @@ fn check_settings(dir: &DataDir, problems: &mut Vec<Problem>) {
                 ));
             }
         }
+    }
+}
+
+/// `CHANGELOG.md`: entries headed `## YYYY-MM-DD`, newest first, each saying something; the
+/// newest date is the data version's.
+fn check_changelog(dir: &DataDir, problems: &mut Vec<Problem>) {
+    let file = "CHANGELOG.md";
+    let Some(text) = &dir.changelog else {
+        problems.push(problem(
+            file,
+            "",
+            "missing: what changed in the data, newest first, under `## YYYY-MM-DD` headings",
+        ));
+        return;
+    };
+    let mut previous: Option<&str> = None;
+    let mut entries = 0;
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(heading) = line.strip_prefix("## ") else {
+            continue;
+        };
+        let at = format!("line {}", i + 1);
+        let date = heading.trim_end();
+        if date.len() != 10 || !is_date(date) {
+            problems.push(problem(
+                file,
+                &at,
+                &format!(
+                    "expected a heading `## YYYY-MM-DD`, found `## {}`",
+                    shown(heading)
+                ),
+            ));
+            continue;
+        }
+        entries += 1;
+        if let Some(newer) = previous {
+            if date > newer {
+                problems.push(problem(
+                    file,
+                    &at,
+                    &format!("expected the newest entry first, found {date} after {newer}"),
+                ));
+            }
+        }
+        previous = Some(date);
+        let said = lines[i + 1..]
+            .iter()
+            .take_while(|l| !l.starts_with("## "))
+            .any(|l| !l.trim().is_empty());
+        if !said {
+            problems.push(problem(
+                file,
+                &at,
+                &format!("expected what changed on {date}, found nothing under its heading"),
+            ));
+        }
+    }
+    if entries == 0 {
+        problems.push(problem(
+            file,
+            "",
+            "expected at least one entry headed `## YYYY-MM-DD` (the date of the change)",
+        ));
     }
 }
 
@@ -152,6 +218,7 @@ impl DataDir {
             metrics: read_optional(&dir.join("metrics.json"))?,
             cities,
             settings: read_optional(&dir.join("settings.json"))?,
+            changelog: read_optional(&dir.join("CHANGELOG.md"))?,
         })
     }
 }
@@ -175,6 +242,7 @@ pub fn check(dir: &DataDir) -> Vec<Problem> {
         },
     };
     check_settings(dir, &mut problems);
+    check_changelog(dir, &mut problems);
     let mut cited = HashSet::new();
     for (name, json) in &dir.cities {
         let file = format!("cities/{name}");

@@ -652,3 +652,36 @@ fn a_further_documents_text_must_be_there_listed_and_named_after_it() {
         )
     );
 }
+
+#[test]
+fn the_changelog_is_there_dated_newest_first_and_says_something() {
+    let s = Scratch::new("changelog");
+    fs::write(
+        s.path("CHANGELOG.md"),
+        "# What changed\n\n## 2026-11-22\n\n- First.\n\n## 2026-12-03\n\n## 3 December\n- Later.\n",
+    )
+    .unwrap();
+    let dir = s.0.display();
+    assert_eq!(
+        s.check(),
+        (
+            1,
+            format!(
+                "{dir}/CHANGELOG.md: line 7: expected the newest entry first, found 2026-12-03 after 2026-11-22\n\
+                 {dir}/CHANGELOG.md: line 7: expected what changed on 2026-12-03, found nothing under its heading\n\
+                 {dir}/CHANGELOG.md: line 9: expected a heading `## YYYY-MM-DD`, found `## 3 December`\n\
+                 3 problem(s) in {dir}\n"
+            )
+        )
+    );
+    fs::remove_file(s.path("CHANGELOG.md")).unwrap();
+    assert_eq!(
+        s.check(),
+        (
+            1,
+            s.one_problem(
+                "CHANGELOG.md: missing: what changed in the data, newest first, under `## YYYY-MM-DD` headings"
+            )
+        )
+    );
+}

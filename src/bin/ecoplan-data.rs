@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         }
     };
     if command == "views" {
-        return print_views(&data);
+        return print_views(&data, Path::new(dir));
     }
     let problems = check(&data);
     for p in &problems {
@@ -47,15 +47,16 @@ fn main() -> ExitCode {
 
 /// cargo builds every binary for the browser tests too; there, without serde_json, no views.
 #[cfg(target_arch = "wasm32")]
-fn print_views(_: &DataDir) -> ExitCode {
+fn print_views(_: &DataDir, _: &Path) -> ExitCode {
     ExitCode::FAILURE
 }
 
 /// Every view as JSON on standard output; the data must parse (run `check` for the details).
 #[cfg(not(target_arch = "wasm32"))]
-fn print_views(data: &DataDir) -> ExitCode {
+fn print_views(data: &DataDir, dir: &Path) -> ExitCode {
     use ecoplan::model::{
-        parse, parse_catalog, parse_city, set_city_index, CityEntry, CityIndex, Settings,
+        data_version, parse, parse_catalog, parse_city, set_city_index, CityEntry, CityIndex,
+        Settings,
     };
     use ecoplan::views::every_view;
     use std::io::Write;
@@ -92,7 +93,8 @@ fn print_views(data: &DataDir) -> ExitCode {
         .and_then(|s| parse::<Settings>("settings.json", s).ok())
         .map(|s| s.default_city)
         .unwrap_or_default();
-    let index = CityIndex::from_cities(&default, cities.iter().map(CityEntry::from).collect());
+    let mut index = CityIndex::from_cities(&default, cities.iter().map(CityEntry::from).collect());
+    index.version = data_version(dir).unwrap_or_default();
     cities.sort_by_key(|c| index.cities.iter().position(|e| e.id == c.city));
     set_city_index(index);
     // A reader that stops early (`| head`) is not an error worth a panic.

@@ -32,6 +32,7 @@ pub fn about(props: &AboutProps) -> Html {
             <div class="view-read"><crate::components::ReadAloud text={crate::views::speech::sources(v, lang)} what={v.title.clone()} /></div>
             <h2 id="view-title">{ v.title.clone() }</h2>
             <p>{ v.text.clone() }</p>
+            if let Some(version) = &v.version { <p class="data-version">{ version.clone() }</p> }
             { for v.plans.iter().map(|p| match &p.status {
                 Some(status) => html! {
                     <p class={if p.failed { "error" } else { "status" }} data-city={p.city.clone()}>{ format!("{}: {status}", p.name) }</p>

@@ -289,6 +289,7 @@ pub fn compare(
                         )),
                         _ => None,
                     })
+                    .chain(super::picture::version_line(lang))
                     .collect(),
                 file: format!("ecoplan-compare-{}", metric.id),
             },

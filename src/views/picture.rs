@@ -41,11 +41,46 @@ pub fn source_line(plan: &Plan, lang: Lang) -> String {
     }
 }
 
-/// A chart of one city: its name and the chart's subject; its plan.
+/// A further document as a picture's source line: issuer, title and year.
+fn document_line(doc: &crate::model::Document, lang: Lang) -> String {
+    let year = doc.date.get(..4).unwrap_or_default();
+    match lang {
+        Lang::Zh => format!("{}《{}》，{year}", doc.issuer.zh, doc.title.zh),
+        Lang::En => format!("{}, {}, {year}", doc.issuer.en, doc.title.en),
+    }
+}
+
+/// The data's version as the last source line, where the build gave one.
+pub fn version_line(lang: Lang) -> Option<String> {
+    super::sources::version_label(lang, &crate::model::city_index().version)
+}
+
+/// A chart of one city: its name and the chart's subject; its plan, and any further document a
+/// value of the chart's indicator (or another of its metric) cites; the data's version.
 pub fn for_city(city: &CityData, subject: &str, id: &str, lang: Lang) -> PictureText {
+    let metric = city
+        .indicators
+        .iter()
+        .find(|i| i.id == id)
+        .and_then(|i| i.metric.as_deref());
+    let cited: Vec<&str> = city
+        .indicators
+        .iter()
+        .filter(|i| i.id == id || (metric.is_some() && i.metric.as_deref() == metric))
+        .flat_map(|i| &i.values)
+        .filter_map(|v| v.source.as_ref()?.document.as_deref())
+        .collect();
+    let mut sources = vec![source_line(&city.plan, lang)];
+    sources.extend(
+        city.documents
+            .iter()
+            .filter(|d| cited.contains(&d.id.as_str()))
+            .map(|d| document_line(d, lang)),
+    );
+    sources.extend(version_line(lang));
     PictureText {
         title: format!("{} · {subject}", city.name.get(lang)),
-        sources: vec![source_line(&city.plan, lang)],
+        sources,
         file: format!("ecoplan-{}-{id}", city.city),
     }
 }
@@ -80,5 +115,11 @@ mod tests {
         let picture = for_city(&jiaozuo, "PM2.5", "pm25_urban", Lang::Zh);
         assert_eq!(picture.title, "焦作市 · PM2.5");
         assert_eq!(picture.file, "ecoplan-jiaozuo-pm25_urban");
+        assert_eq!(
+            picture.sources.len(),
+            2,
+            "the plan, then the data's version"
+        );
+        assert!(picture.sources[1].starts_with("数据版本："));
     }
 }

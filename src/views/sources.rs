@@ -55,6 +55,22 @@ pub struct SourcesView {
     pub standards_title: String,
     pub standards_text: String,
     pub standards: Vec<StandardCard>,
+    /// `数据版本：2026-12-03（1a2b3c4d）`: the data's version as the build derived it.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        serde(skip_serializing_if = "Option::is_none")
+    )]
+    pub version: Option<String>,
+}
+
+/// The data's version in words (`数据版本：2026-12-03（1a2b3c4d）` / `Data version: 2026-12-03
+/// (1a2b3c4d)`), from the build's `date hash`; `None` without one.
+pub fn version_label(lang: Lang, version: &str) -> Option<String> {
+    let (date, hash) = version.split_once(' ')?;
+    Some(match lang {
+        Lang::Zh => format!("{}：{date}（{hash}）", t(lang, Key::DataVersion)),
+        Lang::En => format!("{}: {date} ({hash})", t(lang, Key::DataVersion)),
+    })
 }
 
 /// A national standard and the limits of it the charts draw.
@@ -241,6 +257,7 @@ pub fn sources(
         })
         .unwrap_or_default();
     SourcesView {
+        version: version_label(lang, &crate::model::city_index().version),
         title: t(lang, Key::AboutTitle).to_string(),
         text: t(lang, Key::AboutText).to_string(),
         plans,

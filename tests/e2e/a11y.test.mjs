@@ -66,9 +66,15 @@ test('the download buttons give this city\'s indicators as CSV and as JSON', asy
   const values = city.indicators.reduce((n, i) => n + i.values.length, 0);
   assert.equal(csv.split('\r\n').filter(Boolean).length, values + 1, 'a header and one row per value, printed or derived');
   assert.ok(csv.includes(`pm25_urban,pm25,1,`), 'the PM2.5 table row');
+  // Each row names its source's file and the data's version (the build's, data/CHANGELOG.md's date).
+  const version = JSON.parse(readFileSync('target/size-report.json', 'utf8')).cities.version;
+  assert.match(version, /^\d{4}-\d{2}-\d{2} [0-9a-f]{8}$/);
+  const rows = csv.replace(/^\ufeff/, '').split('\r\n').filter(Boolean);
+  assert.ok(rows[0].endsWith(',source_file,source_line,source_quote,derived_formula,data_version'), rows[0]);
+  assert.ok(rows.slice(1).every((r) => r.endsWith(`,${version}`) && r.includes(',xingtai.txt,')), 'every row');
 
   const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('.downloads button:text-is("下载 JSON")')]);
-  assert.equal(jsonDownload.suggestedFilename(), 'ecoplan-xingtai.json');
+  assert.equal(jsonDownload.suggestedFilename(), `ecoplan-xingtai-${version.split(' ')[0]}.json`, 'named with the data\'s date');
   // The city's two published parts joined (scripts/postbuild.mjs): the same document as data/.
   const downloaded = readFileSync(await jsonDownload.path(), 'utf8');
   assert.deepEqual(JSON.parse(downloaded), city);

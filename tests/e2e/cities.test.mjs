@@ -120,6 +120,9 @@ test('a sixth city, added as data alone, appears everywhere a city does', async 
   await page.goto(`${site.url}?lang=en&city=ceshi&view=sources`);
   await page.waitForSelector('.about article.plan[data-city=ceshi]');
   assert.match(await page.textContent('.about article.plan[data-city=ceshi]'), /Ceshi \(test fixture\)/);
+  // The data's version, as this build derived it from the copy's CHANGELOG and files.
+  const [date, hash] = report.cities.version.split(' ');
+  assert.equal(await page.textContent('.about .data-version'), `Data version: ${date} (${hash})`);
   await page.goto(`${site.url}?lang=en&city=ceshi&view=targets`);
   await page.waitForSelector('.view.targets');
   await page.click('.embed button.link');

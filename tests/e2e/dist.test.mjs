@@ -43,6 +43,24 @@ test("the README names the data's cities (scripts/readme-cities.mjs --check)", (
   }
 });
 
+test("the data's version: data/CHANGELOG.md's newest date, not older than the last commit that changed data/, and a hash of data/", () => {
+  const version = JSON.parse(readFileSync('target/size-report.json', 'utf8')).cities.version;
+  const [date, hash] = version.split(' ');
+  assert.equal(date, /^## (\d{4}-\d{2}-\d{2})$/m.exec(readFileSync('data/CHANGELOG.md', 'utf8'))[1]);
+  assert.match(hash, /^[0-9a-f]{8}$/);
+  // The same version as the native tools derive (ecoplan-data views: Sources and pictures).
+  const sources = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'ecoplan-data', '--', 'views', 'data'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).zh.sources;
+  assert.equal(sources.version, `数据版本：${date}（${hash}）`);
+  // A maintainer who changed the data wrote down when (where this is a git checkout).
+  let last = '';
+  try {
+    last = execFileSync('git', ['log', '-1', '--format=%cs', '--', 'data/', ':(exclude)data/CHANGELOG.md'], { encoding: 'utf8' }).trim();
+  } catch {
+    // Not a git checkout: nothing to compare with.
+  }
+  if (last) assert.ok(date >= last, `CHANGELOG's newest entry ${date} is older than the data's last commit ${last}`);
+});
+
 test("the README's caching advice names exactly the files that keep their names", () => {
   const readme = readFileSync('README.md', 'utf8').replace(/\s+/g, ' ');
   const advice = readme.match(/Serve these with `Cache-Control: no-cache`: (.*?)\. Everything else/);

@@ -39,7 +39,8 @@ test('a trend chart saves as SVG and PNG with its title, city, unit, source and 
   assert.equal(parsed.error, undefined);
   assert.equal(parsed.root, 'svg');
   assert.equal(parsed.width, '720');
-  for (const text of ['焦作市 · 城市细颗粒物(PM2.5)浓度', 'μg/m³', SOURCE, address, '2015', '2020', '2025', '目标 43']) {
+  const [date, hash] = JSON.parse(readFileSync('target/size-report.json', 'utf8')).cities.version.split(' ');
+  for (const text of ['焦作市 · 城市细颗粒物(PM2.5)浓度', 'μg/m³', SOURCE, `数据版本：${date}（${hash}）`, address, '2015', '2020', '2025', '目标 43']) {
     assert.ok(parsed.texts.includes(text), `${text} in ${JSON.stringify(parsed.texts)}`);
   }
 
@@ -48,7 +49,7 @@ test('a trend chart saves as SVG and PNG with its title, city, unit, source and 
   assert.deepEqual([...png.bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join(''), 'PNG');
   const [width, height] = [png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)];
   assert.equal(width, 1440, 'twice the SVG\'s 720 px');
-  assert.equal(height, 2 * (16 + 26 + 8 + 320 + 12 + 2 * 19 + 16), 'title, chart, source line and address, at 2x');
+  assert.equal(height, 2 * (16 + 26 + 8 + 320 + 12 + 3 * 19 + 16), 'title, chart, source line, data version and address, at 2x');
   // Not blank: the browser decodes it, and it has the dark text and the chart's blue.
   const ink = await page.evaluate(async (b64) => {
     const img = new Image();
