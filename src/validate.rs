@@ -381,17 +381,20 @@ fn check_sources(dir: &DataDir) -> Vec<Problem> {
                     problems.push(problem(
                         &format!("sources/{name}"),
                         "",
-                        &format!("expected SHA-256 {hash} (a byte-identical copy of the plan), found {actual}"),
+                        &format!("expected SHA-256 {hash} (a byte-identical copy of the document as received), found {actual}"),
                     ));
                 }
             }
         }
     }
-    for name in dir.sources.keys().filter(|n| !listed.contains(*n)) {
+    for (name, bytes) in dir.sources.iter().filter(|(n, _)| !listed.contains(*n)) {
         problems.push(problem(
             &format!("sources/{name}"),
             "",
-            "not listed in SHA256SUMS",
+            &format!(
+                "not listed in SHA256SUMS: once the text is exactly as received, add the line `{}  {name}`",
+                sha256_hex(bytes)
+            ),
         ));
     }
     problems

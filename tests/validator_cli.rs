@@ -254,7 +254,7 @@ fn an_edited_plan_text_fails_its_hash() {
     let first = out.lines().next().unwrap();
     assert!(
         first.starts_with(&format!(
-            "{}/sources/jiaozuo.txt: expected SHA-256 684970139f34d473c980145a6b3220ec1b7cff1003cb6197347581c7f4d83aa5 (a byte-identical copy of the plan), found ",
+            "{}/sources/jiaozuo.txt: expected SHA-256 684970139f34d473c980145a6b3220ec1b7cff1003cb6197347581c7f4d83aa5 (a byte-identical copy of the document as received), found ",
             s.0.display()
         )),
         "{out}"
@@ -682,6 +682,30 @@ fn the_changelog_is_there_dated_newest_first_and_says_something() {
             s.one_problem(
                 "CHANGELOG.md: missing: what changed in the data, newest first, under `## YYYY-MM-DD` headings"
             )
+        )
+    );
+}
+
+#[test]
+fn a_text_not_in_sha256sums_is_reported_with_the_line_to_add() {
+    let s = with_document_fixture("unlisted");
+    let sums = fs::read_to_string(s.path("sources/SHA256SUMS")).unwrap();
+    let kept: String = sums
+        .lines()
+        .filter(|l| !l.ends_with("jiaozuo.bulletin_2023.txt"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(s.path("sources/SHA256SUMS"), kept).unwrap();
+    let hash = ecoplan::validate::sha256_hex(
+        &fs::read(s.path("sources/jiaozuo.bulletin_2023.txt")).unwrap(),
+    );
+    assert_eq!(
+        s.check(),
+        (
+            1,
+            s.one_problem(&format!(
+                "sources/jiaozuo.bulletin_2023.txt: not listed in SHA256SUMS: once the text is exactly as received, add the line `{hash}  jiaozuo.bulletin_2023.txt`"
+            ))
         )
     );
 }
