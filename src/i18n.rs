@@ -121,7 +121,7 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         DataVersion => ("数据版本", "Data version"),
         Address => ("网址", "Address"),
         OtherDocuments => ("其他引用文件", "Other documents cited"),
-        KeptOffline => ("（可离线查看）", " (available offline)"),
+        KeptOffline => (" · 可离线", " · offline"),
         SwitchLanguage => ("切换到英文", "Switch to Chinese"),
         OtherLanguageName => ("English", "中文"),
         Views => ("视图", "Views"),

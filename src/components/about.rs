@@ -46,12 +46,6 @@ pub fn about(props: &AboutProps) -> Html {
                             { for p.meta.iter().map(|(k, val)| html! { <><dt>{ k.clone() }</dt><dd>{ val.clone() }</dd></> }) }
                         </dl>
                         if let Some(note) = &p.note { <p class="note">{ note.clone() }</p> }
-                        if !p.documents.is_empty() {
-                            <p class="cite-label">{ t(lang, Key::OtherDocuments) }</p>
-                            <ul class="documents">
-                                { for p.documents.iter().map(|d| html! { <li class="cite" lang="zh-CN">{ d.clone() }</li> }) }
-                            </ul>
-                        }
                         <div class="cite-as">
                             <p class="cite-label" id={format!("cite-{}", p.city)}>{ t(lang, Key::CiteAs) }</p>
                             <p class="cite" lang="zh-CN">{ p.reference.clone() }</p>
@@ -60,6 +54,12 @@ pub fn about(props: &AboutProps) -> Html {
                                 { if copied.as_deref() == Some(p.city.as_str()) { t(lang, Key::Copied) } else { t(lang, Key::Copy) } }
                             </button>
                         </div>
+                        if !p.documents.is_empty() {
+                            <p class="cite-label">{ t(lang, Key::OtherDocuments) }</p>
+                            <ul class="documents">
+                                { for p.documents.iter().map(|d| html! { <li class="cite" lang="zh-CN">{ d.clone() }</li> }) }
+                            </ul>
+                        }
                     </article>
                 },
             }) }

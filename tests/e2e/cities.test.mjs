@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchBrowser, openPage, startServer } from './helpers.mjs';
+import { BUDGET } from './budgets.mjs';
 
-const KB = 1024;
 let browser;
 const cleanup = [];
 before(async () => {
@@ -167,11 +167,11 @@ test('50 cities: the first view is the same files, Compare is one request, the p
   assert.ok(growth <= 45 * 80, `the page's list of 45 more cities: ${growth} B brotli`);
   console.log(`# 50 cities: first view ${report.first_view.brotli} B brotli (5 cities: ${five.first_view.brotli}; the page +${growth} B), precache ${report.precache.gzip} B gzip, index ${report.files.find((f) => f.file.startsWith('data/index')).gzip} B gzip`);
 
-  assert.ok(report.first_view.brotli <= 171 * KB, `first view ${report.first_view.brotli} B brotli`);
-  assert.ok(report.first_view.gzip <= 209 * KB, `first view ${report.first_view.gzip} B gzip`);
+  assert.ok(report.first_view.brotli <= BUDGET.firstView.brotli, `first view ${report.first_view.brotli} B brotli`);
+  assert.ok(report.first_view.gzip <= BUDGET.firstView.gzip, `first view ${report.first_view.gzip} B gzip`);
 
   // The precache: the shell, catalog, index and default city, within 400 KiB gzip.
-  assert.ok(report.precache.gzip <= 400 * KB, `precache ${report.precache.gzip} B gzip`);
+  assert.ok(report.precache.gzip <= BUDGET.precacheGzip, `precache ${report.precache.gzip} B gzip`);
   assert.equal(report.precache.paths.filter((p) => p.startsWith('data/')).length, 4);
 
   // Compare in the browser: one request for every city's figures (the index), fifty rows.

@@ -113,7 +113,7 @@ async function keptOffline(page, city) {
   await page.waitForFunction((id) => /离线|offline/.test(document.querySelector(`#city option[value="${id}"]`)?.textContent ?? ''), city);
 }
 
-const OFFLINE_ZH = '（可离线查看）';
+const OFFLINE_ZH = ' · 可离线';
 const pickerLabels = (page) =>
   page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#city option')].map((o) => [o.value, o.textContent])));
 

@@ -1,0 +1,9 @@
+// The size budgets (bytes, deterministic), shared by size.test.mjs (this build) and
+// cities.test.mjs (a build with 50 cities); size.test.mjs says why each is what it is.
+const KB = 1024;
+
+export const BUDGET = {
+  wasm: { gzip: 189 * KB, brotli: 154 * KB },
+  firstView: { gzip: 212 * KB, brotli: 174 * KB },
+  precacheGzip: 400 * KB,
+};
