@@ -8,6 +8,7 @@ pub mod app;
 pub mod canvas;
 pub mod chart;
 pub mod components;
+pub mod datatools;
 pub mod derive;
 pub mod describe;
 pub mod export;

@@ -630,6 +630,22 @@ pub fn check_city(
             &format!("expected `{id}.txt`, found `{}`", data.plan.source_file),
         ));
     }
+    let period_ok = data.plan.period.split_once('-').is_some_and(|(a, b)| {
+        a.len() == 4
+            && b.len() == 4
+            && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+            && a <= b
+    });
+    if !period_ok {
+        p.push(problem(
+            file,
+            "plan.period",
+            &format!(
+                "expected the years the plan covers, `YYYY-YYYY` (e.g. `2021-2025`), found `{}`",
+                shown(&data.plan.period)
+            ),
+        ));
+    }
     for (field, text) in [("issuer", &data.plan.issuer), ("note", &data.plan.note)] {
         if let Some(text) = text {
             check_text(p, file, &format!("plan.{field}"), text);
