@@ -284,7 +284,8 @@ fn new_fills_in_what_each_real_plans_header_states_as_its_city_file_has_it() {
     let (city, out) = new_city("xingtai");
     assert_eq!(city["plan"]["issuer"], Value::Null);
     assert!(
-        out.contains("plan.issuer.zh, plan.number, plan.date, plan.published, plan.period"),
+        out.contains("left for you (docs/data-format.md, \"Adding a city\"): name.en, province.zh, province.en, plan.title.en, plan.period, indicators, actions, measures\n\
+            not in the header (null; fill in only what the plan states elsewhere): plan.issuer.zh, plan.number, plan.date, plan.published\n"),
         "{out}"
     );
 }

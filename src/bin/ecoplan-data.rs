@@ -265,18 +265,22 @@ fn run_new(dir: &Path, city: &str, plan_path: &Path) -> ExitCode {
     println!("{}: the plan's text, byte for byte", text_file.display());
     println!("{}: its SHA-256 added", sums_path.display());
     println!("{}: started; from the text's header:", city_file.display());
+    // What the maintainer must write, and what the text's header did not state (left null: fill
+    // it in only where the plan states it elsewhere).
     let mut left = vec!["name.en", "province.zh", "province.en", "plan.title.en"];
-    for (field, value) in [
-        ("plan.title.zh", &header.title),
-        ("name.zh", &header.name),
-        ("plan.issuer.zh", &header.issuer),
-        ("plan.number", &header.number),
-        ("plan.date", &header.date),
-        ("plan.published", &header.published),
+    let mut unstated = Vec::new();
+    for (field, value, required) in [
+        ("plan.title.zh", &header.title, true),
+        ("name.zh", &header.name, true),
+        ("plan.issuer.zh", &header.issuer, false),
+        ("plan.number", &header.number, false),
+        ("plan.date", &header.date, false),
+        ("plan.published", &header.published, false),
     ] {
-        match value {
-            Some(v) => println!("  {field}: {v}"),
-            None => left.push(field),
+        match (value, required) {
+            (Some(v), _) => println!("  {field}: {v}"),
+            (None, true) => left.push(field),
+            (None, false) => unstated.push(field),
         }
     }
     if header.issuer.is_some() {
@@ -287,7 +291,16 @@ fn run_new(dir: &Path, city: &str, plan_path: &Path) -> ExitCode {
         "left for you (docs/data-format.md, \"Adding a city\"): {}",
         left.join(", ")
     );
-    println!("then: ecoplan-data check {}", dir.display());
+    if !unstated.is_empty() {
+        println!(
+            "not in the header (null; fill in only what the plan states elsewhere): {}",
+            unstated.join(", ")
+        );
+    }
+    println!(
+        "then check it: make check-data (ecoplan-data check {})",
+        dir.display()
+    );
     ExitCode::SUCCESS
 }
 
