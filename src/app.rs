@@ -238,7 +238,7 @@ pub fn app() -> Html {
     };
     let on_view = dispatch_with(&ui, Action::SetView);
     let on_metric = dispatch_with(&ui, Action::SetMetric);
-    let picker = views::city_picker(city_index(), lang, data.offline.as_deref());
+    let picker = views::city_picker(city_index(), lang, data.offline.as_deref(), ui.city);
     let statuses = data.statuses();
     let cities: Vec<(&str, &str, CityStatus)> = statuses
         .iter()

@@ -29,16 +29,18 @@ pub struct PickerGroup {
 }
 
 /// The city picker: the cities of the build's list by province, in its order. `offline`: where the
-/// widget works offline, the cities whose data this browser keeps (their labels say so).
+/// widget works offline, the cities whose data this browser keeps: their labels say so, but for
+/// the city on screen (which is being read; its name stays whole in a narrow select).
 pub fn city_picker(
     index: &'static crate::model::CityIndex,
     lang: Lang,
     offline: Option<&[&str]>,
+    current: &str,
 ) -> Vec<PickerGroup> {
     let mut groups: Vec<PickerGroup> = Vec::new();
     for city in &index.cities {
         let mut label = city.name.get(lang).to_string();
-        if offline.is_some_and(|kept| kept.contains(&city.id.as_str())) {
+        if city.id != current && offline.is_some_and(|kept| kept.contains(&city.id.as_str())) {
             label.push_str(t(lang, Key::KeptOffline));
         }
         let province = city.province.get(lang);
