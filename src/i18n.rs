@@ -66,7 +66,6 @@ pub enum Key {
     DownloadJson,
     Download,
     TapForSource,
-    PlansNotice,
     AboutLink,
     Embed,
     EmbedHelp,
@@ -251,10 +250,6 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         NoVoice => (
             "这个浏览器没有中文语音，无法朗读。",
             "This browser has no English voice to read aloud with.",
-        ),
-        PlansNotice => (
-            "规划发布于2022—2024年，多数指标只给出2020年基准值和2025年目标。",
-            "The plans date from 2022 to 2024: most give a 2020 baseline and a 2025 target.",
         ),
     };
     match lang {

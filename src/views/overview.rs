@@ -124,9 +124,82 @@ pub fn overview(city: &CityData, catalog: &MetricCatalog, lang: Lang) -> Overvie
         plan_title: city.plan.title.get(lang).to_string(),
         notice: format!(
             "{} {}",
-            t(lang, Key::PlansNotice),
+            dates_notice(city, lang),
             t(lang, Key::TapForSource)
         ),
         cards,
+    }
+}
+
+/// How old the figures are, from the data: the plan's year, and the latest year with a measured
+/// (printed, not target) value, whether from the plan or a later document. `规划发布于2022年；这里最新的实测数值是2020年的。`
+fn dates_notice(city: &CityData, lang: Lang) -> String {
+    let plan_year = city
+        .plan
+        .date
+        .as_deref()
+        .or(city.plan.published.as_deref())
+        .and_then(|d| d.get(..4));
+    let latest = city
+        .indicators
+        .iter()
+        .flat_map(|i| &i.values)
+        .filter(|v| v.kind == crate::model::ValueKind::Actual && v.derived.is_none())
+        .map(|v| v.year)
+        .max();
+    let mut out = String::new();
+    if let Some(year) = plan_year {
+        out.push_str(&match lang {
+            Lang::Zh => format!("规划发布于{year}年；"),
+            Lang::En => format!("The plan dates from {year}; "),
+        });
+    }
+    out.push_str(&match (latest, lang) {
+        (Some(year), Lang::Zh) => format!("这里最新的实测数值是{year}年的。"),
+        (Some(year), Lang::En) => format!("the latest measured figure here is for {year}."),
+        (None, Lang::Zh) => "规划没有给出实测数值，只有目标。".to_string(),
+        (None, Lang::En) => "it prints no measured figures, only targets.".to_string(),
+    });
+    if lang == Lang::En && plan_year.is_none() {
+        // No plan year before it: the sentence starts here (ASCII: no Unicode case tables).
+        if let Some(first) = out.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn city(id: &str) -> CityData {
+        let path = format!("data/cities/{id}.json");
+        crate::model::parse_city(&path, &std::fs::read_to_string(&path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_notice_says_how_old_the_figures_are_from_the_data() {
+        let mut jiaozuo = city("jiaozuo");
+        assert_eq!(
+            dates_notice(&jiaozuo, Lang::Zh),
+            "规划发布于2022年；这里最新的实测数值是2020年的。"
+        );
+        assert_eq!(
+            dates_notice(&city("jiyuan"), Lang::En),
+            "The plan dates from 2024; it prints no measured figures, only targets."
+        );
+        assert_eq!(
+            dates_notice(&city("xingtai"), Lang::En),
+            "The latest measured figure here is for 2020."
+        );
+        // A newer figure from a later document (the made-up bulletin of tests/fixtures/).
+        let mut later = jiaozuo.indicators[0].values[1].clone();
+        later.year = 2023;
+        jiaozuo.indicators[0].values.push(later);
+        assert_eq!(
+            dates_notice(&jiaozuo, Lang::En),
+            "The plan dates from 2022; the latest measured figure here is for 2023."
+        );
     }
 }
