@@ -3,9 +3,9 @@
 
 use ecoplan::validate::quote_starts_in;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::fs;
+use std::path::Path;
 use std::process::Command;
-use std::{fs, io};
 
 const BIN: &str = env!("CARGO_BIN_EXE_ecoplan-data");
 
@@ -27,41 +27,8 @@ fn run(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
-    fs::create_dir_all(to)?;
-    for entry in fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
-}
-
-/// A scratch copy of `data/`, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("ecoplan-tools-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        copy_dir(&root().join("data"), &dir).expect("copy data/");
-        Scratch(dir)
-    }
-
-    fn arg(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
+mod common;
+use common::Scratch;
 
 /// Every source object the output offers, checked against its file as the validator checks it.
 fn assert_sources_validate(out: &str, data: &Path) {
@@ -215,7 +182,7 @@ fn locate_looks_in_the_citys_further_documents_too() {
 
 /// `new` on a copy of a real plan: the file it writes, and what it says it filled.
 fn new_city(from: &str) -> (Value, String) {
-    let s = Scratch::new(&format!("new-{from}"));
+    let s = Scratch::new(&format!("tools-new-{from}"));
     let plan = root().join(format!("data/sources/{from}.txt"));
     let (code, out, err) = run(&["new", "ceshi", plan.to_str().unwrap(), "--data", s.arg()]);
     assert_eq!((code, err.as_str()), (0, ""), "{out}");

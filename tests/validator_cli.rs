@@ -2,45 +2,16 @@
 //! copies of it with one thing broken, asserting the exact report and exit code.
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::fs;
+use std::path::Path;
 use std::process::Command;
-use std::{fs, io};
 
 const BIN: &str = env!("CARGO_BIN_EXE_ecoplan-data");
 
-fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
-}
-
-fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
-    fs::create_dir_all(to)?;
-    for entry in fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
-}
-
-/// A scratch copy of `data/`, removed when dropped.
-struct Scratch(PathBuf);
+mod common;
+use common::{data_dir, Scratch};
 
 impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("ecoplan-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        copy_dir(&data_dir(), &dir).expect("copy data/");
-        Scratch(dir)
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.0.join(rel)
-    }
-
     fn json(&self, rel: &str) -> Value {
         serde_json::from_str(&fs::read_to_string(self.path(rel)).unwrap()).unwrap()
     }
@@ -61,12 +32,6 @@ impl Scratch {
             self.0.display(),
             self.0.display()
         )
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
     }
 }
 

@@ -4,29 +4,15 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openPage, startServer } from './helpers.mjs';
+import { test } from 'node:test';
+import { openPage, startServer, useBrowserAndScratch } from './helpers.mjs';
 import { BUDGET } from './budgets.mjs';
 
-let browser;
-const cleanup = [];
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  for (const f of cleanup) f();
-});
-
-function tempDir(name) {
-  const dir = mkdtempSync(join(tmpdir(), `ecoplan-${name}-`));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const env = useBrowserAndScratch();
+const tempDir = (name) => env.tempDir(name);
 
 /**
  * A copy of data/ with more cities, each a made-up copy of a real one: its file under a new id,
@@ -54,7 +40,7 @@ function dataWith(extra, defaultCity) {
 function buildWith(data) {
   const dist = tempDir('dist');
   const report = join(dist, '..', `${dist.split('/').pop()}-report.json`);
-  cleanup.push(() => rmSync(report, { force: true }));
+  env.later(() => rmSync(report, { force: true }));
   execFileSync('node', ['scripts/postbuild.mjs', 'target/wasm-bindgen', dist, data], {
     env: { ...process.env, ECOPLAN_NO_REPORT: '1', ECOPLAN_REPORT: report },
   });
@@ -98,8 +84,8 @@ test('a sixth city, added as data alone, appears everywhere a city does', async 
 
   // The widget: the first visit opens it; the picker, Compare, Sources, the embed panel name it.
   const site = await startServer({ root: dist });
-  cleanup.push(() => site.server.close());
-  const { page, errors } = await openPage(browser, { width: 375, height: 812 });
+  env.later(() => site.server.close());
+  const { page, errors } = await openPage(env.browser, { width: 375, height: 812 });
   await page.goto(`${site.url}?lang=zh`);
   await page.waitForSelector('.overview .cards canvas[data-points]');
   assert.match(await page.textContent('#view-title'), /^测试市/);
@@ -129,7 +115,7 @@ test('a sixth city, added as data alone, appears everywhere a city does', async 
   const snippet = await page.inputValue('#snippet-0');
   assert.match(snippet, /data-ecoplan-city="ceshi"/);
   // The snippet on a host page: embed.js titles the frame with the city's name.
-  const host = await openPage(browser, { width: 800, height: 600 });
+  const host = await openPage(env.browser, { width: 800, height: 600 });
   await host.page.goto(`${site.url}embed.js`);
   await host.page.setContent(`<html lang="zh-CN"><body><div data-ecoplan-city="ceshi"></div><script src="${site.url}embed.js"></script></body></html>`);
   await host.page.waitForSelector('iframe[data-ecoplan]');
@@ -176,8 +162,8 @@ test('50 cities: the first view is the same files, Compare is one request, the p
 
   // Compare in the browser: one request for every city's figures (the index), fifty rows.
   const site = await startServer({ root: dist });
-  cleanup.push(() => site.server.close());
-  const { page: tab, errors } = await openPage(browser, { width: 1280, height: 800 });
+  env.later(() => site.server.close());
+  const { page: tab, errors } = await openPage(env.browser, { width: 1280, height: 800 });
   const asked = [];
   tab.on('request', (r) => r.url().includes('/data/') && asked.push(new URL(r.url()).pathname));
   await tab.goto(`${site.url}?lang=zh&view=compare&metric=pm25`);
@@ -215,8 +201,8 @@ test('a newer figure from a further document (fixture): a 2023 point joins the c
 
   const { dist } = buildWith(data);
   const site = await startServer({ root: dist });
-  cleanup.push(() => site.server.close());
-  const { page, errors } = await openPage(browser, { width: 375, height: 812 });
+  env.later(() => site.server.close());
+  const { page, errors } = await openPage(env.browser, { width: 375, height: 812 });
   await page.goto(`${site.url}?city=jiaozuo&view=air&lang=zh`);
   await page.waitForSelector('#indicator-pm25 canvas[data-points]');
   const points = (await page.getAttribute('#indicator-pm25 canvas', 'data-points')).split(' ');

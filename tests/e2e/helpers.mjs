@@ -1,5 +1,6 @@
 // Shared by the end-to-end tests: a server for dist/ and a headless Chromium that stays offline.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -40,6 +41,28 @@ export function useSiteAndBrowser() {
     await env.browser?.close();
     env.site?.server.close();
   });
+  return env;
+}
+
+/**
+ * For a test file that builds its own copies: a browser, and `tempDir(name)` / `later(f)` for the
+ * directories and servers it makes, all closed and removed after its tests.
+ */
+export function useBrowserAndScratch() {
+  const env = { cleanup: [] };
+  before(async () => {
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    for (const f of env.cleanup) f();
+  });
+  env.later = (f) => env.cleanup.push(f);
+  env.tempDir = (name) => {
+    const dir = mkdtempSync(join(tmpdir(), `ecoplan-${name}-`));
+    env.later(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  };
   return env;
 }
 
