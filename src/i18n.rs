@@ -183,8 +183,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         NotInPlan => ("规划未列出", "Not in this plan"),
         AboutTitle => ("关于这些规划", "About these plans"),
         AboutText => (
-            "看板中的每个数字都来自以下五份官方规划，点按任意数字即可查看它在规划中的原文和行号。英文为本项目的翻译。",
-            "Every number here comes from one of these five official plans: tap any number to read the sentence it comes from, with its line. The English is our own translation.",
+            "看板中的每个数字都来自以下各市的官方规划（或列在规划下的其他官方文件），点按任意数字即可查看它的原文和行号。英文为本项目的翻译。",
+            "Every number here comes from one of these cities' official plans (or another official document listed under a plan): tap any number to read the sentence it comes from, with its line. The English is our own translation.",
         ),
         Issuer => ("发布单位", "Issued by"),
         DocNumber => ("文号", "Document number"),
