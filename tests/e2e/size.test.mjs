@@ -43,9 +43,10 @@ const KB = 1024;
 // version (Sources, the CSV's version and source-file columns, the JSON's name, the pictures'
 // version and document lines): +1,496 B; the city on screen unmarked in the picker: +297 B; the
 // overview's notice of how old the figures are, from the data (the plan's year, the latest measured
-// year, a bulletin's included) instead of a fixed sentence: +351 B. Wasm 193,264 B gzip,
-// 157,896 B brotli (+5,999 B, 3.9 %); the first view also carries the page's list of cities:
-// 215,494 B gzip, 176,501 B brotli, and with 50 cities (tests/e2e/cities.test.mjs) about 1.4 KB more. The precache no longer holds every
+// year, a bulletin's included) instead of a fixed sentence: +351 B; Sources' introduction reworded
+// (every city's plan, not five): +4 B. Wasm 193,326 B gzip, 157,900 B brotli (+6,003 B, 4.0 %); the
+// first view also carries the page's list of cities: 215,552 B gzip, 176,494 B brotli, and with 50
+// cities (tests/e2e/cities.test.mjs) about 1.4 KB more. The precache no longer holds every
 // city: the shell, the catalog, the index and the default city, at most 400 KiB gzip whatever the
 // number of cities (issue 12): 243,486 B gzip with five.
 
