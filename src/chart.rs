@@ -497,7 +497,7 @@ fn picture_layout(model: &ChartModel, address: &str) -> PictureLayout {
         .collect();
     sources.extend(wrap_lines(address, SOURCE_SIZE, inner));
     let chart_top = PICTURE_PAD + TITLE_LINE * title.len() as f64 + 8.0;
-    let chart_height = model.css_height(PICTURE_WIDTH);
+    let chart_height = model.css_height(PICTURE_WIDTH - 2.0 * PICTURE_PAD);
     let height = chart_top + chart_height + 12.0 + SOURCE_LINE * sources.len() as f64 + PICTURE_PAD;
     PictureLayout {
         title,
@@ -552,9 +552,14 @@ pub fn draw_picture(
             colours.text,
         );
     }
-    let chart_size = (px(PICTURE_WIDTH), px(layout.chart_height));
+    // Inside the page's margins on both sides: the chart's last label does not touch the edge.
+    let chart_size = (
+        px(PICTURE_WIDTH - 2.0 * PICTURE_PAD),
+        px(layout.chart_height),
+    );
     let mut shifted = crate::paint::Shifted {
         inner: painter,
+        dx: px(PICTURE_PAD),
         dy: px(layout.chart_top),
     };
     let chart_style = ChartStyle {

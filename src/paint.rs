@@ -94,12 +94,13 @@ pub trait Painter {
 /// A painter whose drawing is moved down by `dy` device pixels: a chart inside a larger picture.
 pub struct Shifted<'a> {
     pub inner: &'a mut dyn Painter,
+    pub dx: i32,
     pub dy: i32,
 }
 
 impl Shifted<'_> {
     fn at(&self, (x, y): Point) -> Point {
-        (x, y + self.dy)
+        (x + self.dx, y + self.dy)
     }
 }
 
