@@ -14,13 +14,14 @@ pub mod describe;
 pub mod export;
 pub mod format;
 pub mod i18n;
-pub mod json;
 pub mod lang;
 pub mod model;
 pub mod paint;
 pub mod progress;
 pub mod series;
 pub mod state;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod strict;
 pub mod url_state;
 pub mod validate;
 pub mod views;

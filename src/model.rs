@@ -1,13 +1,13 @@
 //! The data model shared by the widget and the data validator: what `data/` holds
 //! (see `docs/data-format.md`).
 
-use crate::json::{self, required, Decode, Parser};
 use std::fmt;
 
 /// A city as the picker lists it before its file arrives: its file's id, name and province. The
 /// build writes the list into the page (scripts/postbuild.mjs); nothing else lists the cities.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct CityEntry {
     pub id: String,
     pub name: Text,
@@ -15,18 +15,21 @@ pub struct CityEntry {
 }
 
 /// The cities the widget offers, in the picker's order, and the one it opens with.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct CityIndex {
     pub default: String,
     pub cities: Vec<CityEntry>,
     /// The data's version as the build derives it: the date of its newest change
     /// (data/CHANGELOG.md) and a short hash of everything in data/, `2026-12-03 1a2b3c4d`.
+    #[serde(default)]
     pub version: String,
 }
 
 /// `data/settings.json`: the one setting that is not a city's own, the city a first visit opens.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Settings {
     pub default_city: String,
 }
@@ -173,8 +176,9 @@ pub fn default_city() -> &'static str {
 }
 
 /// A string in both languages of the widget.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct Text {
     pub zh: String,
     pub en: String,
@@ -191,24 +195,19 @@ impl Text {
 
 /// Where a number or an action comes from: a line of the city's plan (`data/sources/<city>.txt`),
 /// or of another of its documents (`document`: its id), and the words there.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct Provenance {
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub document: Option<String>,
     pub line: u32,
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(serde::Serialize),
-    serde(rename_all = "lowercase")
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(rename_all = "lowercase")]
 pub enum Domain {
     Air,
     Water,
@@ -221,23 +220,17 @@ pub enum Domain {
 }
 
 /// 约束性 (binding) or 预期性 (expected), as the plan's table marks an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(serde::Serialize),
-    serde(rename_all = "lowercase")
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(rename_all = "lowercase")]
 pub enum Binding {
     Binding,
     Expected,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(serde::Serialize),
-    serde(rename_all = "lowercase")
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(rename_all = "lowercase")]
 pub enum ValueKind {
     Actual,
     Target,
@@ -255,24 +248,18 @@ impl ValueKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(serde::Serialize),
-    serde(rename_all = "lowercase")
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(rename_all = "lowercase")]
 pub enum Direction {
     Up,
     Down,
 }
 
 /// `≥`/以上 (at least), `≤`/不高于 (at most), `<` (below), `>` (above).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(serde::Serialize),
-    serde(rename_all = "snake_case")
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(rename_all = "snake_case")]
 pub enum Bound {
     AtLeast,
     AtMost,
@@ -280,74 +267,45 @@ pub enum Bound {
     Above,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(serde::Serialize),
-    serde(rename_all = "lowercase")
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(rename_all = "lowercase")]
 pub enum Better {
     Lower,
     Higher,
 }
 
 /// One printed figure (or printed words) of an indicator for one year.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct Observation {
     pub year: u16,
     /// `None` when the plan prints words instead of a number.
     pub value: Option<f64>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<Text>,
     pub kind: ValueKind,
     /// For a change: the year it is measured against.
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub against: Option<u16>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
     /// When this value's unit differs from its indicator's (a change in % of a level in μg/m³).
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bound: Option<Bound>,
     /// A five-year cumulative amount (printed in `[ ]`).
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "std::ops::Not::not")
-    )]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub cumulative: bool,
     /// Computed by us from two printed values of the same indicator, not printed itself.
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub derived: Option<Derivation>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Where the plan prints it; `None` only for a derived value, whose inputs carry theirs.
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Provenance>,
 }
 
@@ -358,12 +316,9 @@ impl Observation {
 }
 
 /// How a derived level follows from a printed level and a printed change against its year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(serde::Serialize),
-    serde(rename_all = "snake_case")
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// `下降42%`: earlier = level ÷ (1 − 42%) (÷ (1 + p) for a rise).
     RelativeChange,
@@ -374,15 +329,17 @@ pub enum Rule {
 }
 
 /// A value of the same indicator, named by its year and kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct ValueRef {
     pub year: u16,
     pub kind: ValueKind,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct Derivation {
     pub rule: Rule,
     /// The printed level the derivation starts from.
@@ -418,15 +375,17 @@ impl Observation {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct Footnote {
     pub text: Text,
     pub source: Provenance,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct Indicator {
     pub id: String,
     pub metric: Option<String>,
@@ -437,15 +396,9 @@ pub struct Indicator {
     pub name: Text,
     pub unit: String,
     pub binding: Option<Binding>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Text>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "Vec::is_empty")
-    )]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Footnote>,
     pub values: Vec<Observation>,
 }
@@ -461,38 +414,35 @@ impl Indicator {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct Group {
     pub id: String,
     pub name: Text,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct Plan {
     pub title: Text,
     pub issuer: Option<Text>,
     pub number: Option<String>,
     pub date: Option<String>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
     pub period: String,
     pub source_file: String,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
 }
 
 /// A further official document of a city besides its plan (an annual bulletin, a mid-term
 /// review): values may cite it as they cite the plan. Its text is `data/sources/<city>.<id>.txt`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     pub id: String,
     pub title: Text,
@@ -500,36 +450,28 @@ pub struct Document {
     /// As printed: `YYYY-MM-DD` or `YYYY-MM`.
     pub date: String,
     /// Where it is published, if online.
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     pub source_file: String,
 }
 
 /// A number or words the plan attaches to an action or a measure.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct Target {
     pub year: Option<u16>,
     pub value: Option<f64>,
     pub unit: String,
     pub text: Text,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bound: Option<Bound>,
     pub source: Provenance,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(serde::Serialize),
-    serde(rename_all = "lowercase")
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(rename_all = "lowercase")]
 pub enum Theme {
     Travel,
     Vehicles,
@@ -547,49 +489,43 @@ pub enum Theme {
 }
 
 /// Something the plan asks of citizens and households.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct GreenAction {
     pub id: String,
     pub theme: Theme,
     pub title: Text,
     pub summary: Text,
     pub you_can: Text,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<Target>,
     pub source: Provenance,
 }
 
 /// One of the plan's main air or water measures.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct Measure {
     pub id: String,
     pub domain: Domain,
     pub title: Text,
     pub summary: Text,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<Target>,
     pub source: Provenance,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct CityData {
     pub city: String,
     pub name: Text,
     pub province: Text,
     pub plan: Plan,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "Vec::is_empty")
-    )]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<Document>,
     pub groups: Vec<Group>,
     pub indicators: Vec<Indicator>,
@@ -597,8 +533,9 @@ pub struct CityData {
     pub measures: Vec<Measure>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct Metric {
     pub id: String,
     pub domain: Domain,
@@ -608,8 +545,9 @@ pub struct Metric {
 }
 
 /// A limit a national standard sets for a metric, drawn as a reference line on its charts.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct Limit {
     pub metric: String,
     pub value: f64,
@@ -623,8 +561,9 @@ pub struct Limit {
 }
 
 /// A national standard the widget cites (GB 3095—2012), with the limits it sets.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct Standard {
     pub id: String,
     /// As printed on the standard, e.g. `GB 3095—2012`.
@@ -636,14 +575,12 @@ pub struct Standard {
     pub limits: Vec<Limit>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
 pub struct MetricCatalog {
     pub metrics: Vec<Metric>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        serde(skip_serializing_if = "Vec::is_empty")
-    )]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub standards: Vec<Standard>,
 }
 
@@ -705,25 +642,50 @@ impl fmt::Display for DataError {
 
 impl std::error::Error for DataError {}
 
-/// Parses JSON into `T`, naming the JSON path of a value of the wrong shape (see `json`: the same
-/// decoder, and so the same verdict and wording, in the widget and in the validator).
-pub fn parse<T: Decode>(file: &str, text: &str) -> Result<T, DataError> {
-    json::decode(text).map_err(|err| match err {
-        json::Error::Syntax { at, message } => {
-            let (line, column) = json::line_column(text, at);
-            DataError::Syntax {
-                file: file.to_string(),
-                line,
-                column,
-                message: format!("{message} at line {line} column {column}"),
-            }
-        }
-        json::Error::Shape { path, message } => DataError::Shape {
+/// Parses JSON into `T` as serde_json reads it, and nothing after the value. Natively (the
+/// validator, the tools) a value of the wrong shape is named by its JSON path
+/// (serde_path_to_error), and a struct must be an object and an enum a string (see `strict`);
+/// the widget, which reads what the validator passed, leaves both out and points at a line and
+/// column.
+pub fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    #[cfg(not(target_arch = "wasm32"))]
+    let read = {
+        let mut track = serde_path_to_error::Track::new();
+        let tracked = serde_path_to_error::Deserializer::new(&mut de, &mut track);
+        T::deserialize(crate::strict::Strict(tracked)).map_err(|e| (e, track.path().to_string()))
+    };
+    #[cfg(target_arch = "wasm32")]
+    let read = T::deserialize(&mut de).map_err(|e| (e, String::new()));
+    let read = read.and_then(|value| de.end().map(|()| value).map_err(|e| (e, String::new())));
+    read.map_err(|(err, path)| data_error(file, err, path))
+}
+
+fn data_error(file: &str, err: serde_json::Error, path: String) -> DataError {
+    let (line, column) = (err.line(), err.column());
+    let message = err.to_string();
+    match err.classify() {
+        serde_json::error::Category::Data if !path.is_empty() => DataError::Shape {
             file: file.to_string(),
-            path: json::path_string(&path),
+            path,
+            // The path says where; serde_json's position adds nothing to it.
+            message: message
+                .strip_suffix(&format!(" at line {line} column {column}"))
+                .unwrap_or(&message)
+                .to_string(),
+        },
+        serde_json::error::Category::Data => DataError::Shape {
+            file: file.to_string(),
+            path,
             message,
         },
-    })
+        _ => DataError::Syntax {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+        },
+    }
 }
 
 pub fn parse_city(file: &str, json: &str) -> Result<CityData, DataError> {
@@ -732,7 +694,8 @@ pub fn parse_city(file: &str, json: &str) -> Result<CityData, DataError> {
 
 /// `data/index.json`, which the build writes: every city's plan and its indicators that have a
 /// metric (their values and sources), for the views that show every city (Compare, Sources).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CitiesIndex {
     pub cities: Vec<CityData>,
 }
@@ -744,239 +707,6 @@ pub fn parse_index(file: &str, json: &str) -> Result<CitiesIndex, DataError> {
 pub fn parse_catalog(file: &str, json: &str) -> Result<MetricCatalog, DataError> {
     parse(file, json)
 }
-
-/// How each type reads from JSON, field by field in declaration order, as serde's derive with
-/// `deny_unknown_fields` read it: `required` fields must be there, an `optional` one (an `Option`)
-/// may be left out or `null`, a `default` one may be left out.
-macro_rules! decode_struct {
-    ($ty:ident { $($field:ident: $how:ident),* $(,)? }) => {
-        impl Decode for $ty {
-            // One copy per type, called where needed, keeps the wasm small.
-            #[inline(never)]
-            fn decode(p: &mut Parser<'_>) -> Result<Self, json::Error> {
-                $(let mut $field = None;)*
-                p.object(concat!("struct ", stringify!($ty)), &[$(stringify!($field)),*], &mut |p, i| {
-                    let _k = i;
-                    $(
-                        if _k == 0 {
-                            $field = Some(p.read()?);
-                            return Ok(());
-                        }
-                        let _k = _k - 1;
-                    )*
-                    Ok(())
-                })?;
-                Ok($ty { $($field: decode_struct!(@finish $how $field),)* })
-            }
-        }
-    };
-    (@finish required $field:ident) => { required($field, stringify!($field))? };
-    (@finish optional $field:ident) => { $field.flatten() };
-    (@finish default $field:ident) => { $field.unwrap_or_default() };
-}
-
-/// A unit-only enum, each variant as the data writes it.
-macro_rules! decode_enum {
-    ($ty:ident { $($variant:ident = $name:literal),* $(,)? }) => {
-        impl Decode for $ty {
-            #[inline(never)]
-            fn decode(p: &mut Parser<'_>) -> Result<Self, json::Error> {
-                let i = p.variant(&[$($name),*])?;
-                Ok([$($ty::$variant),*][i])
-            }
-        }
-    };
-}
-
-decode_struct!(CityEntry {
-    id: required,
-    name: required,
-    province: required
-});
-decode_struct!(Settings {
-    default_city: required
-});
-decode_struct!(CityIndex {
-    default: required,
-    cities: required,
-    version: default
-});
-decode_struct!(Text {
-    zh: required,
-    en: required
-});
-decode_struct!(Provenance {
-    document: optional,
-    line: required,
-    quote: required
-});
-decode_enum!(Domain {
-    Air = "air",
-    Water = "water",
-    Soil = "soil",
-    Ecology = "ecology",
-    Climate = "climate",
-    Pollutants = "pollutants",
-    Risk = "risk",
-    Other = "other",
-});
-decode_enum!(Binding { Binding = "binding", Expected = "expected" });
-decode_enum!(ValueKind { Actual = "actual", Target = "target", Change = "change" });
-decode_enum!(Direction { Up = "up", Down = "down" });
-decode_enum!(Bound {
-    AtLeast = "at_least",
-    AtMost = "at_most",
-    Below = "below",
-    Above = "above",
-});
-decode_enum!(Better { Lower = "lower", Higher = "higher" });
-decode_struct!(Observation {
-    year: required,
-    value: optional,
-    text: optional,
-    kind: required,
-    against: optional,
-    direction: optional,
-    unit: optional,
-    bound: optional,
-    cumulative: default,
-    derived: optional,
-    note: optional,
-    source: optional,
-});
-decode_enum!(Rule {
-    RelativeChange = "relative_change",
-    PercentagePoints = "percentage_points",
-    AbsoluteChange = "absolute_change",
-});
-decode_struct!(ValueRef {
-    year: required,
-    kind: required
-});
-decode_struct!(Derivation {
-    rule: required,
-    level: required,
-    change: required,
-    formula: required
-});
-decode_struct!(Footnote {
-    text: required,
-    source: required
-});
-decode_struct!(Indicator {
-    id: required,
-    metric: optional,
-    domain: required,
-    group: optional,
-    row: optional,
-    name: required,
-    unit: required,
-    binding: optional,
-    scope: optional,
-    notes: default,
-    values: required,
-});
-decode_struct!(Group {
-    id: required,
-    name: required
-});
-decode_struct!(Document {
-    id: required,
-    title: required,
-    issuer: required,
-    date: required,
-    address: optional,
-    source_file: required,
-});
-decode_struct!(Plan {
-    title: required,
-    issuer: optional,
-    number: optional,
-    date: optional,
-    published: optional,
-    period: required,
-    source_file: required,
-    note: optional,
-});
-decode_struct!(Target {
-    year: optional,
-    value: optional,
-    unit: required,
-    text: required,
-    bound: optional,
-    source: required,
-});
-decode_enum!(Theme {
-    Travel = "travel",
-    Vehicles = "vehicles",
-    Waste = "waste",
-    Food = "food",
-    Water = "water",
-    Energy = "energy",
-    Consumption = "consumption",
-    Plastics = "plastics",
-    Homes = "homes",
-    Participation = "participation",
-    Education = "education",
-    Burning = "burning",
-    Other = "other",
-});
-decode_struct!(GreenAction {
-    id: required,
-    theme: required,
-    title: required,
-    summary: required,
-    you_can: required,
-    target: optional,
-    source: required,
-});
-decode_struct!(Measure {
-    id: required,
-    domain: required,
-    title: required,
-    summary: required,
-    target: optional,
-    source: required,
-});
-decode_struct!(CityData {
-    city: required,
-    name: required,
-    province: required,
-    plan: required,
-    documents: default,
-    groups: required,
-    indicators: required,
-    actions: required,
-    measures: required,
-});
-decode_struct!(CitiesIndex { cities: required });
-decode_struct!(Metric {
-    id: required,
-    domain: required,
-    name: required,
-    unit: required,
-    better: required
-});
-decode_struct!(Limit {
-    metric: required,
-    value: required,
-    unit: required,
-    averaging: required,
-    class: required,
-    table: required,
-});
-decode_struct!(Standard {
-    id: required,
-    number: required,
-    title: required,
-    issuer: required,
-    date: required,
-    limits: required,
-});
-decode_struct!(MetricCatalog {
-    metrics: required,
-    standards: default
-});
 
 #[cfg(test)]
 mod tests {
@@ -1048,5 +778,72 @@ mod tests {
         let obs: Observation = parse("x.json", json).unwrap();
         assert_eq!(obs.value, None);
         assert_eq!(obs.text.unwrap().zh, "完成省定目标");
+    }
+
+    #[test]
+    fn text_after_the_value_is_an_error() {
+        let err = parse_city("jiaozuo.json", &format!("{MINIMAL} {{}}")).unwrap_err();
+        assert!(
+            matches!(&err, DataError::Syntax { line: 10, message, .. } if message.starts_with("trailing characters")),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn a_field_written_twice_is_an_error_not_the_last_one_wins() {
+        let json = MINIMAL.replace(
+            r#""unit": "μg/m³","#,
+            r#""unit": "μg/m³", "unit": "mg/m³","#,
+        );
+        let err = parse_city("jiaozuo.json", &json).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "jiaozuo.json: indicators[0]: duplicate field `unit`"
+        );
+    }
+
+    #[test]
+    fn a_missing_field_names_the_object_it_is_missing_from() {
+        let json = MINIMAL.replace(r#""kind": "actual", "#, "");
+        let err = parse_city("jiaozuo.json", &json).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "jiaozuo.json: indicators[0].values[0]: missing field `kind`"
+        );
+    }
+
+    #[test]
+    fn an_unknown_enum_name_lists_the_names_there_are() {
+        let json = MINIMAL.replace(r#""domain": "air""#, r#""domain": "Air""#);
+        let err = parse_city("jiaozuo.json", &json).unwrap_err();
+        assert!(
+            err.to_string().starts_with(
+                "jiaozuo.json: indicators[0].domain: unknown variant `Air`, expected one of `air`, `water`"
+            ),
+            "{err}"
+        );
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_struct_written_as_an_array_or_an_enum_as_a_map_is_an_error() {
+        let json = MINIMAL.replace(r#"{"line": 142, "quote": "56"}"#, r#"[null, 142, "56"]"#);
+        let err = parse_city("jiaozuo.json", &json).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "jiaozuo.json: indicators[0].values[0].source: invalid type: sequence, expected struct Provenance"
+        );
+        let json = MINIMAL.replace(r#""domain": "air""#, r#""domain": {"air": null}"#);
+        let err = parse_city("jiaozuo.json", &json).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "jiaozuo.json: indicators[0].domain: invalid type: map, expected enum Domain"
+        );
+        let json = MINIMAL.replace(r#""binding": "binding""#, r#""binding": 1"#);
+        let err = parse_city("jiaozuo.json", &json).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "jiaozuo.json: indicators[0].binding: invalid type: integer `1`, expected enum Binding"
+        );
     }
 }
