@@ -12,7 +12,6 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFi
 import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { transformSync } from 'esbuild';
-import { shortenNames } from './shortnames.mjs';
 import { readCities } from './cities.mjs';
 
 const [outDir, distDir, dataArg] = process.argv.slice(2);
@@ -37,13 +36,13 @@ function replaceOnce(text, from, to, where) {
 rmSync(distDir, { recursive: true, force: true });
 mkdirSync(distDir, { recursive: true });
 
-// wasm first: the JS glue names it, and the boot script names the glue. The names the two share
-// are shortened first (scripts/shortnames.mjs).
-const [wasm, shortGlue] = shortenNames(readFileSync(join(outDir, 'ecoplan_bg.wasm')), readFileSync(join(outDir, 'ecoplan.js'), 'utf8'));
+// wasm first: the JS glue names it, and the boot script names the glue. Both are wasm-bindgen's
+// and wasm-opt's output as they are; only their names get a content hash.
+const wasm = readFileSync(join(outDir, 'ecoplan_bg.wasm'));
 const wasmName = hashedName('ecoplan_bg.wasm', wasm);
 writeFileSync(join(distDir, wasmName), wasm);
 
-let glue = shortGlue;
+let glue = readFileSync(join(outDir, 'ecoplan.js'), 'utf8');
 glue = replaceOnce(glue, "'ecoplan_bg.wasm'", `'${wasmName}'`, 'ecoplan.js');
 // The scripts minified (esbuild, syntax untouched: no target lowering): their comments and long
 // names are for maintainers, and every reader (or host page, for embed.js) would download them.

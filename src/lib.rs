@@ -1,11 +1,10 @@
 //! EcoPlan (生态规划看板): five cities' ecological-environment plans as an embeddable widget.
 //!
 //! The pure core, built and tested natively: `model` and `validate` (the data), `progress`,
-//! `summary`, `format` and `export` (what is shown), `chart` and `paint` (drawing on a canvas or into SVG),
+//! `summary`, `format` and `export` (what is shown), `chart` (drawing with plotters on a canvas or into SVG),
 //! `i18n`, `url_state` and `state` (the reducer). The thin Yew shell: `app`, `components`, `web`.
 
 pub mod app;
-pub mod canvas;
 pub mod chart;
 pub mod components;
 pub mod datatools;
@@ -16,7 +15,6 @@ pub mod format;
 pub mod i18n;
 pub mod lang;
 pub mod model;
-pub mod paint;
 pub mod progress;
 pub mod series;
 pub mod state;

@@ -1,12 +1,13 @@
-use crate::canvas::Canvas;
 use crate::chart::{draw, ChartModel, ChartStyle, PlotGeometry};
 use crate::i18n::{t, Key};
 use crate::lang::Lang;
 use crate::web::device_pixel_ratio;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
+use web_sys::{HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
 const FONT: &str =
@@ -209,13 +210,14 @@ fn png(model: &ChartModel) -> Option<String> {
         .ok()?;
     canvas.set_width(size.0 as u32);
     canvas.set_height(size.1 as u32);
-    let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     let style = ChartStyle {
         scale: 2.0,
         font_family: FONT.into(),
         dark: false,
+        text: 1.0,
     };
-    crate::chart::draw_picture(&mut Canvas::new(context), model, &address, &style);
+    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+    crate::chart::draw_picture(&root, model, &address, &style).ok()?;
     canvas.to_data_url_with_type("image/png").ok()
 }
 
@@ -244,15 +246,15 @@ fn paint(
     if canvas.height() != size.1 {
         canvas.set_height(size.1);
     }
-    let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     // The elder mode draws everything (labels, lines, marks) larger by `ELDER_ZOOM`.
     let style = ChartStyle {
         scale: ratio * if elder { ELDER_ZOOM } else { 1.0 },
         font_family: FONT.into(),
         dark,
+        text: 1.0,
     };
-    let size = (size.0 as i32, size.1 as i32);
-    let geometry = draw(&mut Canvas::new(context), size, model, &style, active);
+    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+    let geometry = draw(&root, model, &style, active).ok()?;
     // Where each mark is, in CSS pixels: what a test (or a curious reader) can aim at.
     let at: Vec<String> = geometry
         .marks

@@ -96,15 +96,16 @@ test('the page lists every data file under its plain path, each listed file is t
   for (const icon of manifest.icons) assert.ok(files.includes(icon.src), `manifest icon ${icon.src} is not in dist/`);
 });
 
-test('the wasm and its glue share short names (scripts/shortnames.mjs), and the glue provides every import', async () => {
+test('the wasm imports only from its wasm-bindgen glue, as wasm-bindgen named them, and the glue provides every import', async () => {
   const wasmFile = files.find((f) => f.endsWith('.wasm'));
   const glueFile = files.find((f) => /^ecoplan-[0-9a-f]{10}\.js$/.test(f));
   const module = await WebAssembly.compile(readFileSync(join('dist', wasmFile)));
   const imports = WebAssembly.Module.imports(module);
   assert.ok(imports.length > 100, `${imports.length} imports`);
-  assert.deepEqual([...new Set(imports.map((i) => i.module))], ['w']);
-  const long = [...imports, ...WebAssembly.Module.exports(module)].filter((i) => i.name.length > 24);
-  assert.deepEqual(long.map((i) => i.name), [], 'no long import or export name left');
+  assert.deepEqual([...new Set(imports.map((i) => i.module))], ['./ecoplan_bg.js']);
+  // No step renames them: every import is wasm-bindgen's `__wbg_<name>_<hash>` or one of its own.
+  const renamed = imports.filter((i) => !/^__wbg(_|indexbindgen)|^__wbindgen_/.test(i.name));
+  assert.deepEqual(renamed.map((i) => i.name), [], 'imports not named by wasm-bindgen');
   // The glue's import object (minified: `{name:function…,name(…){…}}`) has a key for every import.
   const glue = readFileSync(join('dist', glueFile), 'utf8');
   const missing = imports.filter((i) => !new RegExp(`[{,]${i.name}(:|\\()`).test(glue));

@@ -14,13 +14,14 @@ async function save(page, selector) {
   return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 }
 
-/** The texts of an SVG document, parsed by the browser (which reports a malformed one). */
+/** The texts of an SVG document, parsed by the browser (which reports a malformed one); plotters
+ * writes each text between line breaks, which SVG does not render. */
 function svgTexts(page, svg) {
   return page.evaluate((source) => {
     const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
     if (doc.querySelector('parsererror')) return { error: doc.querySelector('parsererror').textContent };
     const root = doc.documentElement;
-    return { root: root.localName, width: root.getAttribute('width'), texts: [...doc.querySelectorAll('text')].map((t) => t.textContent) };
+    return { root: root.localName, width: root.getAttribute('width'), texts: [...doc.querySelectorAll('text')].map((t) => t.textContent.trim()) };
   }, svg);
 }
 
