@@ -10,10 +10,12 @@ say "compiling the widget for wasm32 (release)"
 # message first: nothing in a browser reads it, and it saves 40 KB raw, 14 KB gzip of wasm. For
 # the same reason panics carry no file and line (-Zlocation-detail=none) and `{:?}` formats
 # nothing (-Zfmt-debug=none; nothing a reader sees is Debug output): 3.7 KB raw, 2.2 KB brotli.
+# (For this build only: postbuild.mjs runs the native prerendering with the machine's own cargo.)
+wasm_flags=
 if ! have_wasm_target; then
-  export RUSTFLAGS="${RUSTFLAGS:-} -Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort"
+  wasm_flags="-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort"
 fi
-wasm_cargo build --release --target wasm32-unknown-unknown --bin ecoplan
+RUSTFLAGS="${RUSTFLAGS:-} $wasm_flags" wasm_cargo build --release --target wasm32-unknown-unknown --bin ecoplan
 
 out="$ROOT/target/wasm-bindgen"
 rm -rf "$out"

@@ -8,6 +8,7 @@
 // usage: node scripts/postbuild.mjs <wasm-bindgen out dir> <dist dir> [data dir]
 
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -165,6 +166,13 @@ html = replaceOnce(
 );
 html = replaceOnce(html, '__CITIES__', cityWords, 'www/index.html');
 html = replaceOnce(html, '<div id="ecoplan">', `<div id="ecoplan" data-default-city="${defaultCity}">`, 'www/index.html');
+// The folder's own page (index.html) only sends the reader on to the page of what the address
+// names (www/route.js, before anything else loads); offline, the service worker serves it for a
+// page it has not kept, and the app runs in it as before prerendering.
+const route = minify(readFileSync(join(www, 'route.js'), 'utf8'));
+const routeName = hashedName('route.js', route);
+writeFileSync(join(distDir, routeName), route);
+let shell = replaceOnce(html, '  <script type="module"', `  <script src="./${routeName}"></script>\n  <script type="module"`, 'www/index.html');
 // Start fetching the wasm and the catalog (every view needs it) while the glue and boot script
 // load. `crossorigin` on both: the glue's and the widget's fetches (CORS mode, same-origin
 // credentials) take these responses instead of asking again.
@@ -192,13 +200,57 @@ const precache = [
   dataFiles['data/index.json'],
   ...[`data/cities/${defaultCity}.json`, `data/cities/${defaultCity}.more.json`].map((p) => dataFiles[p]).filter(Boolean),
 ];
+precache.push(routeName);
 const build = createHash('sha256');
 for (const path of precache) build.update(path).update(readFileSync(join(distDir, path)));
 build.update(html);
 const buildId = build.digest('hex').slice(0, 12);
 html = replaceOnce(html, '<meta name="ecoplan-build" content="">', `<meta name="ecoplan-build" content="${buildId}">`, 'www/index.html');
-writeFileSync(join(distDir, 'index.html'), html);
+shell = replaceOnce(shell, '<meta name="ecoplan-build" content="">', `<meta name="ecoplan-build" content="${buildId}">`, 'www/index.html');
+writeFileSync(join(distDir, 'index.html'), shell);
 precache.unshift('./', 'index.html');
+
+// Every city's every view in both languages, as a page of its own (`jiaozuo-air-en.html`): the
+// app's markup rendered by the build with the same Rust code (`ecoplan-data prerender`, Yew's
+// server renderer; charts as SVG by plotters), so that a reader sees the view, its figures and
+// their sources before any code arrives, and with none at all. Each page asks at once for the data
+// its view needs; the app then takes the page over in place (boot.js, app.rs `Start`).
+const prerendered = join(root, 'target', 'prerender', relative(root, distDir).replace(/[\/]/g, '_'));
+rmSync(prerendered, { recursive: true, force: true });
+execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'ecoplan-data', '--', 'prerender', dataDir, prerendered], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const escapeText = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const documents = JSON.parse(readFileSync(join(prerendered, 'documents.json'), 'utf8'));
+const bodyStart = html.indexOf('<div id="ecoplan"');
+const bodyEnd = html.indexOf('<script nomodule');
+if (bodyStart < 0 || bodyEnd < bodyStart) throw new Error('www/index.html: expected <div id="ecoplan"> before <script nomodule>');
+for (const doc of documents) {
+  const view = readFileSync(join(prerendered, doc.file), 'utf8');
+  const needs =
+    doc.view === 'compare' || doc.view === 'sources'
+      ? ['data/index.json']
+      : [`data/cities/${doc.city}.json`, ...(['air', 'water', 'green'].includes(doc.view) ? [`data/cities/${doc.city}.more.json`] : [])];
+  const preloads = needs
+    .map((path) => dataFiles[path])
+    .filter(Boolean)
+    .map((file) => `  <link rel="preload" href="./${file}" as="fetch" crossorigin>\n`)
+    .join('');
+  let page = html.slice(0, bodyStart);
+  page = replaceOnce(page, '<html lang="zh-CN">', `<html lang="${doc.lang === 'en' ? 'en' : 'zh-CN'}">`, 'www/index.html');
+  page = page.replace(/<title>[^<]*<\/title>/, `<title>${escapeText(doc.title)}</title>\n  <link rel="canonical" href="./${doc.file}">`);
+  page = replaceOnce(page, '  <script type="module"', `${preloads}  <script type="module"`, 'www/index.html');
+  // Read without code: no "please enable JavaScript".
+  page = page.replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '');
+  page +=
+    // Hidden until the stylesheet shows it: a frame laid out before its stylesheet arrived would
+    // move everything once it came (as the skeleton of index.html).
+    `<div id="ecoplan" hidden data-default-city="${defaultCity}" data-prerendered data-city="${doc.city}" data-view="${doc.view}" data-lang="${doc.lang}">` +
+    `${view}</div>\n  ${html.slice(bodyEnd)}`;
+  writeFileSync(join(distDir, doc.file), page);
+}
+const pages = new Set(documents.map((d) => d.file));
 
 let sw = readFileSync(join(www, 'sw.js'), 'utf8');
 sw = replaceOnce(sw, "'__ECOPLAN_BUILD__'", `'${buildId}'`, 'www/sw.js');
@@ -211,7 +263,7 @@ writeFileSync(join(distDir, 'sw.js'), minify(sw));
 // follows in the background.
 const DEFAULT_CITY = defaultCity;
 const firstView = new Set([
-  'index.html',
+  `${defaultCity}-overview-zh.html`,
   bootName,
   glueName,
   wasmName,
@@ -242,6 +294,7 @@ const rows = walk(distDir)
 
 const sum = (list, key) => list.reduce((total, row) => total + row[key], 0);
 const first = rows.filter((r) => firstView.has(r.file));
+const paged = rows.filter((r) => pages.has(r.file));
 const cached = rows.filter((r) => precache.includes(r.file) || r.file === 'index.html');
 const report = {
   build: buildId,
@@ -252,13 +305,15 @@ const report = {
   cities: cityIndex,
   precache: { paths: precache, files: cached.length, raw: sum(cached, 'raw'), gzip: sum(cached, 'gzip'), brotli: sum(cached, 'brotli') },
   total: { raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip'), brotli: sum(rows, 'brotli') },
+  pages: { files: pages.size, raw: sum(paged, 'raw'), gzip: sum(paged, 'gzip'), brotli: sum(paged, 'brotli') },
   first_view: { default_city: DEFAULT_CITY, files: [...firstView].sort(), raw: sum(first, 'raw'), gzip: sum(first, 'gzip'), brotli: sum(first, 'brotli') },
 };
 
 const pad = (v, n) => String(v).padStart(n);
 const lines = [
   `${'file'.padEnd(44)} ${pad('raw', 9)} ${pad('gzip', 9)} ${pad('brotli', 9)}`,
-  ...rows.map((r) => `${r.file.padEnd(44)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)} ${pad(r.brotli, 9)}`),
+  ...rows.filter((r) => !pages.has(r.file)).map((r) => `${r.file.padEnd(44)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)} ${pad(r.brotli, 9)}`),
+  `${`prerendered pages (${pages.size})`.padEnd(44)} ${pad(report.pages.raw, 9)} ${pad(report.pages.gzip, 9)} ${pad(report.pages.brotli, 9)}`,
   `${'total (all files)'.padEnd(44)} ${pad(report.total.raw, 9)} ${pad(report.total.gzip, 9)} ${pad(report.total.brotli, 9)}`,
   `${'first view (page, code, style, icon, data)'.padEnd(44)} ${pad(report.first_view.raw, 9)} ${pad(report.first_view.gzip, 9)} ${pad(report.first_view.brotli, 9)}`,
   `${`offline precache (${cached.length} files)`.padEnd(44)} ${pad(report.precache.raw, 9)} ${pad(report.precache.gzip, 9)} ${pad(report.precache.brotli, 9)}`,

@@ -16,7 +16,7 @@ use crate::model::{
     city_index, default_city, parse_catalog, parse_city, CityData, Domain, MetricCatalog,
 };
 use crate::state::{Action, DataAction, DataState, Failure, Load, UiState};
-use crate::url_state::{parse_query, to_query, Theme, View};
+use crate::url_state::{to_address, Theme, View};
 use crate::views::{self, CityStatus};
 use crate::web;
 use gloo::net::http::Request;
@@ -89,19 +89,84 @@ async fn fetch_catalog() -> Result<MetricCatalog, Failure> {
     parse_catalog(path, &body).map_err(|e| Failure::new(e.to_string()))
 }
 
+/// What the app starts from other than the browser's state: the build's prerendering (every view
+/// of every city, natively) and a prerendered page taken over with the data boot.js read for it.
+/// Either way the first render is the complete view, not a placeholder.
+#[derive(Clone)]
+pub struct Start {
+    pub ui: UiState,
+    pub data: DataState,
+    pub prerender: bool,
+}
+
+#[derive(Properties, Clone, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub start: Option<Rc<Start>>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.start, &other.start) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+}
+
+impl Start {
+    /// The state a page asks for, with the data files boot.js read for it (`web::prefetched`):
+    /// the catalog, and the city's parts or the index of every city. `None` unless every file
+    /// the view needs is there and reads.
+    pub fn from_page() -> Option<Start> {
+        let ui = initial_state();
+        let read =
+            |path: &str| web::prefetched(&web::file_url(path)).map(|text| (path.to_string(), text));
+        let mut data = Rc::new(DataState::default());
+        let (path, text) = read("data/metrics.json")?;
+        let catalog = parse_catalog(&path, &text).ok()?;
+        data = data.reduce(DataAction::Catalog(Ok(Rc::new(catalog))));
+        if matches!(ui.view, View::Compare | View::Sources) {
+            let (path, text) = read("data/index.json")?;
+            let index = crate::model::parse_index(&path, &text).ok()?;
+            data = data.reduce(DataAction::Index(Ok(Rc::new(index))));
+        } else {
+            let (path, text) = read(&city_path(ui.city))?;
+            let city = parse_city(&path, &text).ok()?;
+            data = data.reduce(DataAction::City(ui.city, Ok((city, text))));
+            if needs_more(ui.view) && split(ui.city) {
+                let (path, text) = read(&more_path(ui.city))?;
+                let more = parse_city(&path, &text).ok()?;
+                data = data.reduce(DataAction::MoreLoading(ui.city));
+                data = data.reduce(DataAction::More(ui.city, Ok((more, text))));
+            }
+        }
+        Some(Start {
+            ui,
+            data: (*data).clone(),
+            prerender: false,
+        })
+    }
+}
+
 fn initial_state() -> UiState {
     let lang = web::remembered_lang()
         .or_else(web::browser_lang)
         .unwrap_or(Lang::Zh);
     let city = web::remembered_city().unwrap_or_else(default_city);
     let elder = web::remembered_elder().unwrap_or(false);
-    UiState::from_url(&parse_query(&web::query()), lang, city, elder)
+    UiState::from_url(&web::address(), lang, city, elder)
 }
 
 #[function_component(App)]
-pub fn app() -> Html {
-    let ui = use_reducer_eq(initial_state);
-    let data = use_reducer(DataState::default);
+pub fn app(props: &AppProps) -> Html {
+    let start = props.start.clone();
+    let prerender = start.as_ref().is_some_and(|s| s.prerender);
+    let ui = use_reducer_eq({
+        let start = start.clone();
+        move || start.map_or_else(initial_state, |s| s.ui.clone())
+    });
+    let data = use_reducer(move || start.map(|s| s.data.clone()).unwrap_or_default());
     let prefers_dark = use_memo((), |_| web::prefers_dark());
     let dark = use_memo((ui.theme, *prefers_dark), |(theme, prefers)| match theme {
         Some(Theme::Dark) => true,
@@ -174,8 +239,10 @@ pub fn app() -> Html {
             (ui.city, ui.view, first_part),
             move |(city, view, first_part)| {
                 let city = *city;
+                // A prerendered page's app may start with them (boot.js read them with the page).
+                let have = data.more.contains_key(city);
                 let ask = move || {
-                    if !more_asked.borrow().contains(&city) {
+                    if !have && !more_asked.borrow().contains(&city) {
                         more_asked.borrow_mut().push(city);
                         load_more(&data, city);
                     }
@@ -195,11 +262,11 @@ pub fn app() -> Html {
     {
         let url_from_browser = url_from_browser.clone();
         use_effect_with(ui.url(), move |url| {
-            let query = to_query(url);
+            let address = to_address(url);
             if std::mem::replace(&mut *url_from_browser.borrow_mut(), false) {
-                web::replace_query(&query);
+                web::replace_address(&address);
             } else {
-                web::push_query(&query);
+                web::push_address(&address);
             }
         });
     }
@@ -209,15 +276,20 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let listener = web::on_popstate(move || {
                 *url_from_browser.borrow_mut() = true;
-                ui.dispatch(Action::FromUrl(parse_query(&web::query())));
+                ui.dispatch(Action::FromUrl(web::address()));
             });
             move || drop(listener)
         });
     }
     use_effect_with((ui.lang, ui.city), |(lang, city)| {
-        web::set_document_lang(*lang, t(*lang, Key::AppTitle));
         web::remember_lang(*lang);
         web::remember_city(city);
+    });
+    // The page's title names the view and the city, as the build's page for them does.
+    use_effect_with((ui.lang, ui.city, ui.view), |(lang, city, view)| {
+        let name = city_index().cities.iter().find(|c| c.id == *city);
+        let name = name.map_or("", |c| c.name.get(*lang));
+        web::set_document_lang(*lang, &views::page_title(name, *view, *lang));
     });
 
     let lang = ui.lang;
@@ -226,6 +298,7 @@ pub fn app() -> Html {
         dark: *dark,
         elder: ui.elder,
         show_source: dispatch_with(&ui, Action::ShowSource),
+        prerender,
     };
     let on_city = dispatch_with(&ui, Action::SetCity);
     let on_lang = dispatch_with(&ui, Action::SetLang);
@@ -375,7 +448,7 @@ pub fn app() -> Html {
                 <footer class="bottom" hidden={!loaded}>
                     { downloads }
                     <EmbedPanel lang={lang} url={ui.url()} />
-                    <p class="credit"><a href={to_query(&crate::url_state::UrlState { view: View::Sources, ..ui.url() })}
+                    <p class="credit"><a href={to_address(&crate::url_state::UrlState { view: View::Sources, ..ui.url() })}
                         onclick={{
                             let on_view = on_view.clone();
                             Callback::from(move |e: MouseEvent| { e.prevent_default(); on_view.emit(View::Sources); })

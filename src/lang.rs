@@ -26,6 +26,14 @@ impl Lang {
         }
     }
 
+    /// As the address writes it (`?lang=`, a page's file name): `zh`, `en`.
+    pub fn param(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
     pub fn other(self) -> Lang {
         match self {
             Lang::Zh => Lang::En,

@@ -15,6 +15,8 @@ pub mod format;
 pub mod i18n;
 pub mod lang;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod progress;
 pub mod series;
 pub mod state;
@@ -25,14 +27,19 @@ pub mod validate;
 pub mod views;
 pub mod web;
 
-/// Mounts the widget into the page's `#ecoplan` element, or its `<body>` if there is none.
+/// Mounts the widget into the page's `#ecoplan` element, or its `<body>` if there is none. A
+/// prerendered page is taken over in place: with the data boot.js read for it the app's first
+/// render is the same view, which replaces the page's in the same task (no frame between them).
 pub fn mount() {
     web::read_city_index();
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("ecoplan"));
+    let start = app::Start::from_page().map(std::rc::Rc::new);
+    let props = app::AppProps { start };
     match root {
-        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
-        None => yew::Renderer::<app::App>::new().render(),
+        // Yew empties the root (the skeleton, or the prerendered view) and renders in a microtask.
+        Some(root) => yew::Renderer::<app::App>::with_root_and_props(root, props).render(),
+        None => yew::Renderer::<app::App>::with_props(props).render(),
     };
 }

@@ -100,14 +100,52 @@ pub fn parse_query(query: &str) -> UrlState {
     state
 }
 
+/// The page the build writes for a city's view in a language (src/prerender.rs): every address
+/// names one, `jiaozuo-air-en.html`.
+pub fn page_file(city: &str, view: View, lang: Lang) -> String {
+    format!("{city}-{}-{}.html", view.code(), lang.param())
+}
+
+/// A state's address relative to the widget's folder: its page, and in the query only what the
+/// page does not say (`?metric=`, `?theme=`, `?mode=`). Without a city or a language, the query
+/// alone, as `to_query` writes it.
+pub fn to_address(state: &UrlState) -> String {
+    let (Some(city), Some(lang)) = (state.city, state.lang) else {
+        let query = to_query(state);
+        return if query.is_empty() { "?".into() } else { query };
+    };
+    let rest = to_query(&UrlState {
+        lang: None,
+        city: None,
+        view: View::Overview,
+        ..state.clone()
+    });
+    format!("{}{rest}", page_file(city, state.view, lang))
+}
+
+/// The state an address asks for: its page's file name (the last segment of its path, if it is
+/// one of the build's pages), then its query, which says more where both say something.
+pub fn parse_address(path: &str, query: &str) -> UrlState {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let from_file = file.strip_suffix(".html").and_then(|name| {
+        let mut parts = name.rsplitn(3, '-');
+        let lang = Lang::from_code(parts.next()?)?;
+        let view = View::from_code(parts.next()?)?;
+        let city = known_city(parts.next()?)?;
+        (page_file(city, view, lang) == file).then_some((city, view, lang))
+    });
+    let Some((city, view, lang)) = from_file else {
+        return parse_query(query);
+    };
+    let prefix = format!("lang={}&city={city}&view={}&", lang.param(), view.code());
+    parse_query(&format!("{prefix}{}", query.trim_start_matches('?')))
+}
+
 /// The query string for a state, in a fixed order, leaving out what is default or unset.
 pub fn to_query(state: &UrlState) -> String {
     let mut parts = Vec::new();
     if let Some(lang) = state.lang {
-        parts.push(format!(
-            "lang={}",
-            if lang == Lang::En { "en" } else { "zh" }
-        ));
+        parts.push(format!("lang={}", lang.param()));
     }
     if let Some(city) = state.city {
         parts.push(format!("city={city}"));
@@ -218,5 +256,39 @@ mod tests {
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%zz%4"), "%zz%4");
         assert_eq!(percent_decode("%"), "%");
+    }
+
+    #[test]
+    fn an_address_is_the_page_of_its_city_view_and_language_and_reads_back() {
+        let state = UrlState {
+            lang: Some(Lang::En),
+            city: Some("jiaozuo"),
+            view: View::Compare,
+            metric: Some("pm25".into()),
+            theme: None,
+            mode: Some(Mode::Elder),
+        };
+        let address = to_address(&state);
+        assert_eq!(address, "jiaozuo-compare-en.html?metric=pm25&mode=elder");
+        let (file, query) = address.split_once('?').unwrap();
+        assert_eq!(
+            parse_address(&format!("/widgets/ecoplan/{file}"), query),
+            state
+        );
+        // An old link to the folder reads as before; a page's query says more than its name.
+        assert_eq!(
+            parse_address("/widgets/ecoplan/", "?city=jiaozuo&view=air").view,
+            View::Air
+        );
+        assert_eq!(
+            parse_address("/x/jiaozuo-air-zh.html", "?view=water").view,
+            View::Water
+        );
+        // Not one of the build's pages: its name says nothing.
+        assert_eq!(
+            parse_address("/x/luoyang-air-zh.html", ""),
+            UrlState::default()
+        );
+        assert_eq!(parse_address("/x/jiaozuo-air-zh-CN.html", "").city, None);
     }
 }

@@ -8,9 +8,19 @@ const CITY_KEY: &str = "ecoplan:city";
 const LANG_KEY: &str = "ecoplan:lang";
 const MODE_KEY: &str = "ecoplan:mode";
 
+/// The browser's window; none where the shell is rendered natively (the build prerendering every
+/// view), so that everything here answers as a browser without that feature would.
+fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
 fn storage() -> Option<web_sys::Storage> {
     // `localStorage` itself throws in a sandboxed frame: that is an Err here, not a panic.
-    web_sys::window()?.local_storage().ok().flatten()
+    window()?.local_storage().ok().flatten()
 }
 
 fn load(key: &str) -> Option<String> {
@@ -51,7 +61,7 @@ pub fn remember_elder(elder: bool) {
 
 /// The elder mode as `<html data-mode="elder">`: the stylesheet's root size (rem) follows it.
 pub fn set_mode(elder: bool) {
-    if let Some(root) = web_sys::window()
+    if let Some(root) = window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
@@ -65,7 +75,7 @@ pub fn set_mode(elder: bool) {
 
 /// The browser's preferred language, if it is one we have.
 pub fn browser_lang() -> Option<Lang> {
-    let navigator = web_sys::window()?.navigator();
+    let navigator = window()?.navigator();
     navigator
         .languages()
         .iter()
@@ -76,7 +86,7 @@ pub fn browser_lang() -> Option<Lang> {
 
 /// Where the widget is deployed: this page's address without its query, ending in `/`.
 pub fn widget_url() -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else {
+    let Some(location) = window().map(|w| w.location()) else {
         return String::new();
     };
     let origin = location.origin().unwrap_or_default();
@@ -137,7 +147,7 @@ pub fn join_city_json(first: &str, more: &str) -> Option<String> {
 /// The cities this build offers, as the build wrote them into the page
 /// (`<script type="application/json" id="ecoplan-cities">`): set once, before the app starts.
 pub fn read_city_index() {
-    let text = web_sys::window()
+    let text = window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("ecoplan-cities"))
         .and_then(|e| e.text_content());
@@ -146,9 +156,17 @@ pub fn read_city_index() {
     }
 }
 
+/// A data file boot.js read before the app started, by its plain path: in a prerendered page it
+/// waits for the data the page shows, so that the app takes the page over complete at once.
+pub fn prefetched(path: &str) -> Option<String> {
+    let root: wasm_bindgen::JsValue = window()?.document()?.get_element_by_id("ecoplan")?.into();
+    let data = js_sys::Reflect::get(&root, &"ecoplanData".into()).ok()?;
+    js_sys::Reflect::get(&data, &path.into()).ok()?.as_string()
+}
+
 /// The page's list, parsed by the browser's own JSON (no Rust deserializer for one small map).
 fn build_files() -> Option<wasm_bindgen::JsValue> {
-    let text = web_sys::window()?
+    let text = window()?
         .document()?
         .get_element_by_id("ecoplan-files")?
         .text_content()?;
@@ -168,7 +186,7 @@ pub fn first_chart_drawn() {
     if FIRST_CHART.with(|done| done.replace(true)) {
         return;
     }
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = window() {
         if let Some(performance) = window.performance() {
             let _ = performance.mark("ecoplan:first-chart");
         }
@@ -193,33 +211,39 @@ pub fn after_first_chart(then: impl FnOnce() + 'static) {
     }
 }
 
-pub fn query() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
+/// What the address bar asks for: the page (one the build wrote for a city's view in a language)
+/// and the query.
+pub fn address() -> crate::url_state::UrlState {
+    let location = window().map(|w| w.location());
+    let path = location.as_ref().and_then(|l| l.pathname().ok());
+    let query = location.as_ref().and_then(|l| l.search().ok());
+    crate::url_state::parse_address(&path.unwrap_or_default(), &query.unwrap_or_default())
 }
 
-/// Puts `query` in the address bar: a new history entry, so back returns to the previous view.
-pub fn push_query(query: &str) {
-    set_query(query, true);
+/// Puts `address` (relative to the widget's folder, `url_state::to_address`) in the address bar:
+/// a new history entry, so back returns to the previous view.
+pub fn push_address(address: &str) {
+    set_address(address, true);
 }
 
-/// Puts `query` in the address bar in place of the current entry (first load, back/forward).
-pub fn replace_query(query: &str) {
-    set_query(query, false);
+/// Puts `address` in the address bar in place of the current entry (first load, back/forward).
+pub fn replace_address(address: &str) {
+    set_address(address, false);
 }
 
-fn set_query(query: &str, new_entry: bool) {
-    let Some(window) = web_sys::window() else {
+fn set_address(address: &str, new_entry: bool) {
+    let Some(window) = window() else {
         return;
     };
     let location = window.location();
-    if location.search().ok().as_deref() == Some(query) {
+    let path = location.pathname().unwrap_or_default();
+    let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    let hash = location.hash().unwrap_or_default();
+    let url = format!("{folder}{address}{hash}");
+    let here = format!("{path}{}{hash}", location.search().unwrap_or_default());
+    if url == here {
         return;
     }
-    let path = location.pathname().unwrap_or_default();
-    let hash = location.hash().unwrap_or_default();
-    let url = format!("{path}{query}{hash}");
     if let Ok(history) = window.history() {
         let _ = if new_entry {
             history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
@@ -231,7 +255,7 @@ fn set_query(query: &str, new_entry: bool) {
 
 /// Calls `f` on back/forward; the listener is removed when the returned value is dropped.
 pub fn on_popstate(f: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
-    let window = web_sys::window()?;
+    let window = window()?;
     Some(gloo::events::EventListener::new(
         &window,
         "popstate",
@@ -244,7 +268,7 @@ pub fn on_document_event(
     name: &'static str,
     f: impl Fn() + 'static,
 ) -> Option<gloo::events::EventListener> {
-    let document = web_sys::window()?.document()?;
+    let document = window()?.document()?;
     Some(gloo::events::EventListener::new(
         &document,
         name,
@@ -257,7 +281,7 @@ pub fn on_document_event(
 /// where the page works online only (no worker controls it), where a list would promise what the
 /// browser cannot keep.
 pub fn kept_offline() -> Option<Vec<&'static str>> {
-    let kept = web_sys::window()?
+    let kept = window()?
         .document()?
         .get_element_by_id("ecoplan-cities")?
         .get_attribute("data-kept")?;
@@ -270,7 +294,7 @@ pub fn kept_offline() -> Option<Vec<&'static str>> {
 
 /// Calls `f` when the browser has printed (or the reader cancelled the print dialog).
 pub fn on_afterprint(f: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
-    let window = web_sys::window()?;
+    let window = window()?;
     Some(gloo::events::EventListener::new(
         &window,
         "afterprint",
@@ -281,18 +305,18 @@ pub fn on_afterprint(f: impl Fn() + 'static) -> Option<gloo::events::EventListen
 /// Opens the browser's print dialog after the next frames, once what is to print has drawn.
 pub fn print_soon() {
     let print = wasm_bindgen::closure::Closure::once_into_js(|| {
-        if let Some(window) = web_sys::window() {
+        if let Some(window) = window() {
             let _ = window.print();
         }
     });
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = window() {
         let _ = window
             .set_timeout_with_callback_and_timeout_and_arguments_0(print.unchecked_ref(), 400);
     }
 }
 
 pub fn prefers_dark() -> bool {
-    web_sys::window()
+    window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .is_some_and(|m| m.matches())
 }
@@ -300,7 +324,7 @@ pub fn prefers_dark() -> bool {
 /// A fixed scheme from `?theme=` as `<html data-theme>`, which the stylesheet follows over the
 /// reader's own setting.
 pub fn set_theme(theme: Option<crate::url_state::Theme>) {
-    let Some(root) = web_sys::window()
+    let Some(root) = window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     else {
@@ -315,24 +339,22 @@ pub fn set_theme(theme: Option<crate::url_state::Theme>) {
 
 /// How far the page is scrolled, in CSS px.
 pub fn scroll_y() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.scroll_y().ok())
-        .unwrap_or(0.0)
+    window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
 }
 
 /// True inside a frame (an embed): the page is then as tall as its content.
 pub fn is_framed() -> bool {
-    web_sys::window()
+    window()
         .and_then(|w| Some(w.parent().ok()??.ne(&w)))
         .unwrap_or(false)
 }
 
 pub fn device_pixel_ratio() -> f64 {
-    web_sys::window().map_or(1.0, |w| w.device_pixel_ratio())
+    window().map_or(1.0, |w| w.device_pixel_ratio())
 }
 
 pub fn set_document_lang(lang: Lang, title: &str) {
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+    if let Some(document) = window().and_then(|w| w.document()) {
         if let Some(root) = document.document_element() {
             let _ = root.set_attribute("lang", lang.code());
         }
@@ -342,7 +364,7 @@ pub fn set_document_lang(lang: Lang, title: &str) {
 
 /// Puts `text` on the clipboard; false where the page may not (an insecure page, a strict frame).
 pub async fn copy(text: &str) -> bool {
-    match web_sys::window().map(|w| w.navigator().clipboard()) {
+    match window().map(|w| w.navigator().clipboard()) {
         Some(clipboard) => wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
             .await
             .is_ok(),
@@ -352,7 +374,7 @@ pub async fn copy(text: &str) -> bool {
 
 /// This page's whole address: what a saved picture names as where it comes from.
 pub fn page_address() -> String {
-    web_sys::window()
+    window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default()
 }
@@ -376,7 +398,7 @@ pub fn download(filename: &str, mime: &str, contents: &str) {
 
 /// Offers what `url` (a blob or data URL) holds as a file download.
 pub fn download_url(filename: &str, url: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = window().and_then(|w| w.document()) else {
         return;
     };
     if let Some(a) = document
@@ -399,7 +421,7 @@ fn revoke_later(url: &str) {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
     // Without a window or a timer the URL lives until the page goes: a small leak, not a failure.
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = window() {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
             revoke.unchecked_ref(),
             REVOKE_AFTER_MS,
@@ -418,7 +440,7 @@ pub struct Deadline {
 impl Deadline {
     /// `None` where the browser has no `AbortController`: the request then simply has no deadline.
     pub fn start(ms: i32) -> Option<Deadline> {
-        let window = web_sys::window()?;
+        let window = window()?;
         let controller = web_sys::AbortController::new().ok()?;
         let expired = std::rc::Rc::new(std::cell::Cell::new(false));
         let on_timeout = {
@@ -450,7 +472,7 @@ impl Deadline {
 
 impl Drop for Deadline {
     fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
+        if let Some(window) = window() {
             window.clear_timeout_with_handle(self.timer);
         }
     }
@@ -460,7 +482,7 @@ impl Drop for Deadline {
 fn speech() -> Option<web_sys::SpeechSynthesis> {
     // Read as a property, not through web-sys's getter: a browser without it (or a host that
     // removed it) has `undefined` there, which must not be called.
-    let window: wasm_bindgen::JsValue = web_sys::window()?.into();
+    let window: wasm_bindgen::JsValue = window()?.into();
     let value = js_sys::Reflect::get(&window, &"speechSynthesis".into()).ok()?;
     value.is_object().then(|| value.unchecked_into())
 }

@@ -28,9 +28,15 @@ function failed(err) {
   status.append(retry);
 }
 
-/** The last `?name=` in the address, decoded, as the widget reads it (url_state.rs); or null. */
+// A page the build wrote for a city's view in a language (its `#ecoplan` says which, and holds
+// that view, prerendered): the app takes it over in place once its data is read.
+const page = document.getElementById('ecoplan')?.dataset ?? {};
+const prerendered = 'prerendered' in page;
+
+/** The last `?name=` in the address, decoded, else what the page is for, as the widget reads it
+ * (url_state.rs, parse_address); or null. */
 function param(name) {
-  let value = null;
+  let value = page[name] ?? null;
   for (const pair of location.search.replace(/^\?+/, '').split('&')) {
     const at = pair.indexOf('=');
     if ((at < 0 ? pair : pair.slice(0, at)) !== name) continue;
@@ -96,7 +102,7 @@ function city() {
 const opened = city();
 const wanted = view === 'compare' || view === 'sources' ? [files['data/index.json']] : [cityFile(opened)];
 if (['air', 'water', 'green'].includes(view) && cityFile(opened)) wanted.push(files[`data/cities/${opened}.more.json`]);
-for (const file of wanted) {
+for (const file of prerendered ? [] : wanted) {
   if (!file) continue;
   const link = document.createElement('link');
   link.rel = 'preload';
@@ -106,10 +112,37 @@ for (const file of wanted) {
   document.head.append(link);
 }
 
+/**
+ * In a prerendered page, the data its view shows, read before the app starts (the page's own
+ * preloads answer these requests), so that the app's first render is that view, complete, and
+ * replaces the page's in place: `#ecoplan`'s `ecoplanData`, by hashed name, for web::prefetched.
+ * A file that fails is left out: the app then asks for it itself and says what failed.
+ */
+function readData() {
+  if (!prerendered) return Promise.resolve();
+  const root = document.getElementById('ecoplan');
+  const data = {};
+  const needed = [files['data/metrics.json'], ...wanted].filter(Boolean);
+  const read = (file) =>
+    fetch(`./${file}`, { signal: AbortSignal.timeout?.(20000) })
+      .then((response) => (response.ok ? response.text() : null))
+      .then((text) => {
+        if (text !== null) data[file] = text;
+      })
+      .catch(() => {});
+  return Promise.all(needed.map(read)).then(() => {
+    root.ecoplanData = data;
+  });
+}
+
 // The glue is imported here, not statically, so a missing file, a wrong MIME type or a
 // half-finished upload shows the message above instead of "Loading" for ever.
-const app = import(GLUE).then((glue) => glue.default());
-app.then(() => document.getElementById('boot-status')?.remove(), failed);
+const app = Promise.all([import(GLUE), readData()]).then(([glue]) => glue.default());
+app.then(() => {
+  document.getElementById('boot-status')?.remove();
+  // Running: the app has the page (its first render follows in this turn's microtasks).
+  document.getElementById('ecoplan')?.setAttribute('data-live', '');
+}, failed);
 
 // Under Trusted Types (`require-trusted-types-for 'script'`) a script URL must come from a policy.
 function workerUrl() {

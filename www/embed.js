@@ -12,6 +12,7 @@
   var NAMES = /*CITIES*/{};
   var SRC = 'data-ecoplan-src';
   var PARAMS = ['city', 'view', 'lang', 'theme', 'metric', 'mode'];
+  var VIEWS = ['overview', 'air', 'water', 'targets', 'green', 'compare', 'sources'];
   var script = document.currentScript;
   var inferred = null;
   try {
@@ -44,13 +45,19 @@
       }
       return frame;
     }
-    var url = new URL(base);
     var lang = pick(div.getAttribute('data-ecoplan-lang')) || pick(document.documentElement.lang) || 'zh';
+    var city = div.getAttribute('data-ecoplan-city');
+    var view = div.getAttribute('data-ecoplan-view') || 'overview';
+    var names = Object.prototype.hasOwnProperty.call(NAMES, city) ? NAMES[city] : null;
+    // A known city's view is a page of its own, with its view in it before any code runs; anything
+    // else goes to the folder, whose page sends the frame on as the widget would choose.
+    var page = names && VIEWS.indexOf(view) >= 0;
+    var url = new URL(page ? city + '-' + view + '-' + lang + '.html' : '', base);
     PARAMS.forEach(function (name) {
+      if (page && (name === 'city' || name === 'view' || name === 'lang')) return;
       var value = name === 'lang' ? lang : div.getAttribute('data-ecoplan-' + name);
       if (value) url.searchParams.set(name, value);
     });
-    var names = NAMES[div.getAttribute('data-ecoplan-city')];
     var en = lang === 'en';
     var title = div.getAttribute('data-ecoplan-title') ||
       (en ? 'EcoPlan' : '生态规划看板') + (names ? ' · ' + names[en ? 1 : 0] : '');

@@ -15,6 +15,8 @@ const INDEX = new URL('./', SCOPE).href;
 const PAGE_KEY = 'index.html';
 // A build's content-hashed names (`ecoplan_bg-<10 hex>.wasm`), as scripts/serve.mjs tells them.
 const HASHED = /-[0-9a-f]{10}\.[a-z]+$/;
+// A page the build wrote for a city's view in a language (`jiaozuo-air-en.html`): kept once read.
+const PAGE = /\/[a-z0-9_]+-[a-z]+-(?:zh|en)\.html$/;
 // A data file of this build (a city's, the index, the catalog): kept once read.
 const DATA = /\/data\/(?:cities\/)?[a-z0-9_]+(?:\.more)?-[0-9a-f]{10}\.json$/;
 
@@ -112,6 +114,31 @@ self.addEventListener('message', (event) => {
   }
 });
 
+/**
+ * A city's view's page: as kept, else from the network (and kept) if it is this build's, else
+ * this build's own page, in which the app shows the view the address names: offline, a page never
+ * opened still shows its city if its data is kept; online after a new upload, the reader stays on
+ * the build they started with until they accept the new one.
+ */
+async function viewPage(event, cache, page) {
+  const kept = await cache.match(page);
+  if (kept) return kept;
+  const shell = await cache.match(PAGE_KEY);
+  try {
+    const response = await fetch(event.request);
+    if (!response.ok) return response;
+    const text = await response.clone().text();
+    if (text.includes(`<meta name="ecoplan-build" content="${BUILD}">`)) {
+      event.waitUntil(keep(page, response.clone()));
+      return response;
+    }
+    return shell ?? response;
+  } catch (err) {
+    if (shell) return shell;
+    throw err;
+  }
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
@@ -125,6 +152,7 @@ self.addEventListener('fetch', (event) => {
         const cached = await cache.match(PAGE_KEY);
         if (cached) return cached;
       }
+      if (request.mode === 'navigate' && page.startsWith(INDEX) && PAGE.test(url.pathname)) return viewPage(event, cache, page);
       const hit = await cache.match(request, { ignoreSearch: true });
       if (hit) return hit;
       const response = await fetch(request);

@@ -1,6 +1,7 @@
 //! The data maintainers' tool (docs/data-format.md): `check` checks every rule of the data
 //! format; `locate` finds where words are in a city's documents and writes the `source` to paste;
-//! `new` starts a city from its plan's text; `views` prints every view the widget would show.
+//! `new` starts a city from its plan's text; `views` prints every view the widget would show;
+//! `prerender` writes every view's markup for the build's pages.
 
 use ecoplan::datatools::{json_string, locate, read_header};
 use ecoplan::validate::{check, sha256_hex, DataDir};
@@ -11,6 +12,7 @@ const USAGE: &str = "usage: ecoplan-data check <data directory>
        ecoplan-data locate <city> \"<words>\" [--data <data directory>]
        ecoplan-data new <city> <plan.txt> [--data <data directory>]
        ecoplan-data views <data directory>
+       ecoplan-data prerender <data directory> <output directory>
        ecoplan-data <command> --help";
 
 const HELP: &str = "ecoplan-data: the data maintainers' tool (docs/data-format.md)
@@ -24,6 +26,9 @@ const HELP: &str = "ecoplan-data: the data maintainers' tool (docs/data-format.m
                            sources/<city>.txt, add its hash to sources/SHA256SUMS, and write
                            cities/<city>.json with what the text's header states
   views <dir>              every view the widget would show, as JSON
+  prerender <dir> <out>    every view of every city in both languages as the app renders it
+                           (charts as SVG), one file each in <out>, and <out>/documents.json
+                           listing them (the build makes its pages of them)
 
   --data <dir>             the data directory for locate and new (default: data)";
 
@@ -92,6 +97,16 @@ fn main() -> ExitCode {
             } else {
                 run_new(&dir, city, Path::new(arg))
             }
+        }
+        Some("prerender") if help => {
+            println!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Some("prerender") => {
+            let [_, dir, out] = args.as_slice() else {
+                return usage("`prerender` takes a data directory and an output directory");
+            };
+            run_prerender(Path::new(dir), Path::new(out))
         }
         Some(command @ ("check" | "views")) => {
             let [_, dir] = args.as_slice() else {
@@ -304,22 +319,28 @@ fn run_new(dir: &Path, city: &str, plan_path: &Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// cargo builds every binary for the browser tests too; there, without serde_json, no views.
+/// cargo builds every binary for the browser tests too; there, without the native views, none.
 #[cfg(target_arch = "wasm32")]
 fn print_views(_: &DataDir, _: &Path) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// Every view as JSON on standard output; the data must parse (run `check` for the details).
+#[cfg(target_arch = "wasm32")]
+fn run_prerender(_: &Path, _: &Path) -> ExitCode {
+    ExitCode::FAILURE
+}
+
+/// The catalog and every city file, parsed, in the picker's order (as the build lists them), with
+/// the city list set from the directory; the data must parse (run `check` for the details).
 #[cfg(not(target_arch = "wasm32"))]
-fn print_views(data: &DataDir, dir: &Path) -> ExitCode {
+fn read_views_data(
+    data: &DataDir,
+    dir: &Path,
+) -> Result<(Vec<ecoplan::model::CityData>, ecoplan::model::MetricCatalog), ExitCode> {
     use ecoplan::model::{
         data_version, parse, parse_catalog, parse_city, set_city_index, CityEntry, CityIndex,
         Settings,
     };
-    use ecoplan::views::every_view;
-    use std::io::Write;
-
     let catalog = match data
         .metrics
         .as_deref()
@@ -328,21 +349,20 @@ fn print_views(data: &DataDir, dir: &Path) -> ExitCode {
         Some(Ok(catalog)) => catalog,
         Some(Err(e)) => {
             eprintln!("{e}");
-            return ExitCode::FAILURE;
+            return Err(ExitCode::FAILURE);
         }
         None => {
             eprintln!("metrics.json: missing");
-            return ExitCode::FAILURE;
+            return Err(ExitCode::FAILURE);
         }
     };
-    // Every city file, in the picker's order (as the build lists them), the directory's default.
     let mut cities = Vec::new();
     for (file, json) in &data.cities {
         match parse_city(&format!("cities/{file}"), json) {
             Ok(city) => cities.push(city),
             Err(e) => {
                 eprintln!("{e}");
-                return ExitCode::FAILURE;
+                return Err(ExitCode::FAILURE);
             }
         }
     }
@@ -356,7 +376,64 @@ fn print_views(data: &DataDir, dir: &Path) -> ExitCode {
     index.version = data_version(dir).unwrap_or_default();
     cities.sort_by_key(|c| index.cities.iter().position(|e| e.id == c.city));
     set_city_index(index);
+    Ok((cities, catalog))
+}
+
+/// Every view as JSON on standard output.
+#[cfg(not(target_arch = "wasm32"))]
+fn print_views(data: &DataDir, dir: &Path) -> ExitCode {
+    use std::io::Write;
+    let (cities, catalog) = match read_views_data(data, dir) {
+        Ok(read) => read,
+        Err(code) => return code,
+    };
     // A reader that stops early (`| head`) is not an error worth a panic.
-    let _ = writeln!(std::io::stdout(), "{}", every_view(&cities, &catalog));
+    let _ = writeln!(
+        std::io::stdout(),
+        "{}",
+        ecoplan::views::every_view(&cities, &catalog)
+    );
+    ExitCode::SUCCESS
+}
+
+/// Every document's markup as a file of `out`, and `out/documents.json` listing them.
+#[cfg(not(target_arch = "wasm32"))]
+fn run_prerender(dir: &Path, out: &Path) -> ExitCode {
+    use ecoplan::prerender::{documents, render};
+    use ecoplan::url_state::View;
+    let data = match DataDir::read(dir) {
+        Ok(data) => data,
+        Err(e) => {
+            eprintln!("{}: {e}", dir.display());
+            return ExitCode::from(2);
+        }
+    };
+    let (cities, catalog) = match read_views_data(&data, dir) {
+        Ok(read) => read,
+        Err(code) => return code,
+    };
+    if let Err(e) = std::fs::create_dir_all(out) {
+        eprintln!("{}: {e}", out.display());
+        return ExitCode::FAILURE;
+    }
+    let docs = documents(&cities);
+    for doc in &docs {
+        let view = View::ALL
+            .into_iter()
+            .find(|v| v.code() == doc.view)
+            .unwrap_or_default();
+        let lang = ecoplan::lang::Lang::from_code(doc.lang).unwrap_or_default();
+        let html = render(&cities, &catalog, &doc.city, view, lang);
+        if let Err(e) = std::fs::write(out.join(&doc.file), html) {
+            eprintln!("{}: {e}", out.join(&doc.file).display());
+            return ExitCode::FAILURE;
+        }
+    }
+    let list = serde_json::to_string_pretty(&docs).unwrap_or_default();
+    if let Err(e) = std::fs::write(out.join("documents.json"), list) {
+        eprintln!("{}: {e}", out.join("documents.json").display());
+        return ExitCode::FAILURE;
+    }
+    println!("{} documents in {}", docs.len(), out.display());
     ExitCode::SUCCESS
 }

@@ -33,7 +33,10 @@ pub struct ChartCanvasProps {
 #[function_component(ChartCanvas)]
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
-    let elder = use_context::<super::Ctx>().is_some_and(|c| c.elder);
+    let ctx = use_context::<super::Ctx>();
+    let elder = ctx.as_ref().is_some_and(|c| c.elder);
+    // Only the build prerenders (natively): the browser's code has no SVG stand-in.
+    let prerender = cfg!(not(target_arch = "wasm32")) && ctx.as_ref().is_some_and(|c| c.prerender);
     let active = use_state_eq(|| None::<usize>);
     let width = use_state_eq(|| 0.0_f64);
     let geometry = use_mut_ref(|| None::<PlotGeometry>);
@@ -167,24 +170,34 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     // Compare's height follows its rows, not its width: a spacer that tall holds the chart's place
     // before it has drawn (the browser may paint in between), and the canvas lies over it. A
     // trend's height follows its width, which the stylesheet reserves.
+    let compact = matches!(&*props.model, ChartModel::Trend(c) if c.compact);
     let fixed = matches!(&*props.model, ChartModel::Compare(_))
         .then(|| (props.model.css_height(0.0).round() as u32).to_string());
+    let rows = fixed.is_some();
     html! {
-        <div class={classes!("chart-box", fixed.is_some().then_some("fixed"))}>
-            if let Some(height) = fixed {
+        <div class={classes!("chart-box", rows.then_some("fixed"))}>
+            if let Some(height) = fixed.filter(|_| !prerender) {
                 <svg class="chart-space" height={height} aria-hidden="true"></svg>
             }
-            <canvas
-                ref={canvas_ref}
-                class={classes!("chart", matches!(&*props.model, ChartModel::Trend(c) if c.compact).then_some("compact"))}
-                role="img"
-                tabindex="0"
-                aria-label={props.model.summary().to_string()}
-                onpointermove={on_move}
-                onpointerdown={on_down}
-                onkeydown={on_key}
-                onfocus={on_focus}
-            />
+            if let Some((width, height, drawing)) = prerender.then(|| still_svg(&props.model)) {
+                <svg class={classes!("chart", "still", compact.then_some("compact"), rows.then_some("rows"))} role="img"
+                    aria-label={props.model.summary().to_string()} height={height.to_string()}
+                    viewBox={format!("0 0 {width} {height}")} xmlns="http://www.w3.org/2000/svg">
+                    { Html::from_html_unchecked(drawing.into()) }
+                </svg>
+            } else {
+                <canvas
+                    ref={canvas_ref}
+                    class={classes!("chart", compact.then_some("compact"))}
+                    role="img"
+                    tabindex="0"
+                    aria-label={props.model.summary().to_string()}
+                    onpointermove={on_move}
+                    onpointerdown={on_down}
+                    onkeydown={on_key}
+                    onfocus={on_focus}
+                />
+            }
             <div class={classes!("readout", mark.is_some().then_some("active"))} aria-live="polite">
                 <p class="main">{ mark.map_or_else(|| t(props.lang, Key::ChartHint).to_string(), |m| m.readout.clone()) }</p>
                 { for mark.into_iter().flat_map(|m| m.detail.iter()).map(|d| html! { <p class="detail">{ d.clone() }</p> }) }
@@ -196,6 +209,35 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// Widths in CSS px a prerendered chart is drawn for: its box on a 375 px phone, the commonest
+/// screen. Elsewhere the drawing is scaled into the box (the stylesheet gives it the canvas's
+/// size) until the app draws the chart for the box's own width.
+const STILL_WIDTH: f64 = 351.0;
+const STILL_COMPACT_WIDTH: f64 = 325.0;
+
+/// The chart as the page carries it before the app runs: the same drawing as the canvas's, by
+/// plotters' SVG backend, light, at 1 device pixel per CSS pixel; its width, its height and what
+/// is inside plotters' `<svg>` element (the page's own element carries the chart's name).
+fn still_svg(model: &ChartModel) -> (u32, u32, String) {
+    let width = match model {
+        ChartModel::Trend(c) if c.compact => STILL_COMPACT_WIDTH,
+        _ => STILL_WIDTH,
+    };
+    let size = (width as u32, model.css_height(width).round() as u32);
+    let style = ChartStyle {
+        scale: 1.0,
+        font_family: FONT.into(),
+        dark: false,
+        text: crate::chart::SVG_TEXT,
+    };
+    let svg = crate::chart::to_svg(size, model, &style, None).0;
+    let inner = svg
+        .find('>')
+        .zip(svg.rfind("</svg>"))
+        .map_or("", |(open, close)| &svg[open + 1..close]);
+    (size.0, size.1, inner.to_string())
 }
 
 /// The chart's picture as a PNG data URL, drawn at twice its CSS size on a canvas of its own.

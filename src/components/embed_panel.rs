@@ -1,6 +1,6 @@
 use crate::i18n::{t, Key};
 use crate::lang::Lang;
-use crate::url_state::{to_query, UrlState};
+use crate::url_state::{to_address, UrlState};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -31,7 +31,7 @@ pub fn snippets(widget_url: &str, state: &UrlState) -> (String, String) {
     };
     let iframe = format!(
         "<iframe src=\"{widget_url}{}\" title=\"生态规划看板 EcoPlan\" width=\"100%\" height=\"900\" frameborder=\"0\"></iframe>",
-        to_query(&frame_state)
+        to_address(&frame_state)
     );
     (script, iframe)
 }
@@ -108,8 +108,9 @@ mod tests {
             script,
             "<div data-ecoplan-city=\"xingtai\" data-ecoplan-view=\"air\" data-ecoplan-lang=\"en\"></div>\n<script src=\"https://gov.example/widgets/ecoplan/embed.js\" defer></script>"
         );
+        // The frame opens the view's own page, which carries it drawn.
         assert!(iframe.starts_with(
-            "<iframe src=\"https://gov.example/widgets/ecoplan/?lang=en&city=xingtai&view=air\""
+            "<iframe src=\"https://gov.example/widgets/ecoplan/xingtai-air-en.html\""
         ));
         let (script, _) = snippets(
             "/",

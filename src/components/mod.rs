@@ -34,4 +34,6 @@ pub struct Ctx {
     /// The elder mode: charts drawn with larger labels and thicker lines.
     pub elder: bool,
     pub show_source: Callback<OpenSource>,
+    /// Rendered by the build into a static document: charts are drawn as SVG, not on canvases.
+    pub prerender: bool,
 }

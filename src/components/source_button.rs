@@ -31,7 +31,37 @@ pub fn source_button(props: &SourceButtonProps) -> Html {
             })
         })
     };
-    html! {
+    let button = html! {
         <button type="button" class="src" aria-haspopup="dialog" {onclick}>{ props.label.clone() }</button>
+    };
+    if cfg!(target_arch = "wasm32") || !ctx.prerender {
+        return button;
     }
+    // A page read without code cannot open the source: it says it beside the number instead.
+    html! {
+        <>
+            { button }
+            <noscript><small class="still-source">{ still_source(&props.citation) }</small></noscript>
+        </>
+    }
+}
+
+/// A citation in one line: each sentence with its line, how a derived value is computed, the
+/// standard and its clause behind a reference line.
+fn still_source(c: &Citation) -> String {
+    let mut parts: Vec<String> = c
+        .quotes
+        .iter()
+        .map(|q| match &q.of {
+            Some(of) => format!("{of}: {} «{}»", q.line_label, q.text),
+            None => format!("{} «{}»", q.line_label, q.text),
+        })
+        .collect();
+    if let Some(formula) = &c.formula {
+        parts.push(formula.clone());
+    }
+    if let Some(s) = &c.standard {
+        parts.push(format!("{} {}", s.number, s.clause));
+    }
+    parts.join("; ")
 }

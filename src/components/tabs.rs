@@ -1,6 +1,6 @@
 use crate::i18n::{t, Key};
 use crate::lang::Lang;
-use crate::url_state::{to_query, UrlState, View};
+use crate::url_state::{to_address, UrlState, View};
 use crate::views::view_name;
 use yew::prelude::*;
 
@@ -18,7 +18,7 @@ pub fn tabs(props: &TabsProps) -> Html {
         <nav class="tabs" aria-label={t(props.lang, Key::Views)}>
             <ul>
             { for View::ALL.into_iter().map(|view| {
-                let href = to_query(&UrlState { view, ..props.url.clone() });
+                let href = to_address(&UrlState { view, ..props.url.clone() });
                 let current = view == props.url.view;
                 let onclick = {
                     let on_view = props.on_view.clone();
@@ -30,7 +30,7 @@ pub fn tabs(props: &TabsProps) -> Html {
                     })
                 };
                 html! {
-                    <li><a href={if href.is_empty() { "?".to_string() } else { href }}
+                    <li><a {href}
                         aria-current={current.then_some("page")} {onclick}>
                         { view_name(props.lang, view) }
                     </a></li>

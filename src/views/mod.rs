@@ -231,6 +231,13 @@ pub struct MetricBlock {
     pub facts: Vec<Fact>,
 }
 
+/// A page's title: the view, the city and the widget, in the page's language (the build's pages
+/// and the app, which keeps it as the reader moves on).
+pub fn page_title(city_name: &str, view: View, lang: Lang) -> String {
+    let app = t(lang, Key::AppTitle);
+    format!("{} · {city_name} · {app}", view_name(lang, view))
+}
+
 pub fn view_name(lang: Lang, view: View) -> &'static str {
     t(
         lang,

@@ -58,7 +58,17 @@ async function open(body, { lang, viewport = { width: 1024, height: 800 }, init 
 }
 
 const frameSrcs = (page) => page.$$eval('iframe[data-ecoplan]', (fs) => fs.map((f) => f.getAttribute('src')));
-const widget = (query) => `${site.url}?${query}`;
+/** The frame's address embed.js gives for these attributes: a known city's view is its own page
+ * (`zhengzhou-targets-en.html`, the rest of the state in the query); anything else, the folder. */
+const widget = (query) => {
+  const params = new URLSearchParams(query);
+  const city = params.get('city');
+  if (!CITIES.some((c) => c.id === city)) return `${site.url}?${query}`;
+  const rest = [...params].filter(([key]) => !['city', 'view', 'lang'].includes(key)).map(([key, value]) => `${key}=${value}`);
+  return `${site.url}${city}-${params.get('view') ?? 'overview'}-${params.get('lang')}.html${rest.length ? `?${rest.join('&')}` : ''}`;
+};
+/** A frame's load of one of the widget's pages, as the server saw it. */
+const pageLoad = (url) => url.startsWith(site.url) && /-[a-z]+-(zh|en)\.html(\?|$)/.test(url);
 
 /** Waits until the frame's height follows the height its widget reports. */
 async function sized(page, selector) {
@@ -223,25 +233,25 @@ test('divs added later are mounted, and a changed data-ecoplan-* attribute updat
     a.setAttribute('data-ecoplan-view', 'targets');
     a.setAttribute('data-ecoplan-lang', 'en');
   });
-  await page.waitForFunction(() => document.querySelector('#a iframe').getAttribute('src').includes('view=targets'));
+  await page.waitForFunction(() => document.querySelector('#a iframe').getAttribute('src').includes('-targets-'));
   assert.equal(await page.getAttribute('#a iframe', 'src'), widget('city=zhengzhou&view=targets&lang=en'));
   assert.equal(await page.getAttribute('#a iframe', 'title'), 'EcoPlan · Zhengzhou');
   assert.equal(await page.getAttribute('#a iframe', 'lang'), 'en');
   assert.ok(await first.evaluate((f) => f.isConnected), 'the same frame, its src changed');
   assert.equal(await page.$$eval('#a iframe', (fs) => fs.length), 1);
   const frame = await first.contentFrame();
-  await frame.waitForFunction(() => location.search.includes('view=targets') && document.querySelector('.view.targets'));
+  await frame.waitForFunction(() => location.pathname.endsWith('zhengzhou-targets-en.html') && document.querySelector('.view.targets'));
 
   await page.evaluate(() => document.querySelector('#a').setAttribute('data-ecoplan-city', 'jiyuan'));
   await page.waitForFunction(() => document.querySelector('#a iframe').title === 'EcoPlan · Jiyuan Demonstration Zone');
   assert.equal(await page.getAttribute('#a iframe', 'src'), widget('city=jiyuan&view=targets&lang=en'));
   // Count once the frame has navigated to its new address, so that load is not counted late.
-  await frame.waitForFunction(() => location.search.includes('city=jiyuan') && document.querySelector('.view.targets'));
+  await frame.waitForFunction(() => location.pathname.endsWith('jiyuan-targets-en.html') && document.querySelector('.view.targets'));
   // Unrelated changes to the page do not reload a frame.
-  const loads = seen.requests.filter((u) => u.startsWith(site.url + '?')).length;
+  const loads = seen.requests.filter(pageLoad).length;
   await page.evaluate(() => document.body.append(document.createElement('p')));
   await page.waitForTimeout(300);
-  assert.equal(seen.requests.filter((u) => u.startsWith(site.url + '?')).length, loads);
+  assert.equal(seen.requests.filter(pageLoad).length, loads);
   assert.deepEqual(seen.errors, []);
   await page.close();
 });

@@ -68,7 +68,7 @@ test('under a strict CSP and a sub-path: no violation, every request same-origin
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
   for (const view of ['air', 'water', 'targets', 'green', 'compare', 'sources']) {
-    await page.click(`.tabs a[href*="view=${view}"]`);
+    await page.click(`.tabs a[href^="jiaozuo-${view}-zh.html"]`);
     await page.waitForSelector(`.view.${view === 'air' || view === 'water' ? 'trends' : view === 'sources' ? 'about' : view}`);
   }
 
@@ -81,7 +81,7 @@ test('under a strict CSP and a sub-path: no violation, every request same-origin
   assert.doesNotMatch(await page.textContent('#city option[value=xingtai]'), /离线/);
   await page.selectOption('#city', 'pingdingshan');
   await page.waitForFunction(() => document.querySelector('#view-title')?.textContent.startsWith('平顶山市'));
-  await page.click('.tabs a[href*="view=air"]');
+  await page.click('.tabs a[href^="pingdingshan-air-zh.html"]');
   await page.waitForSelector('figure.indicator canvas[data-points]');
   await context.setOffline(false);
 
@@ -170,8 +170,9 @@ test('embed.js on another origin: two widgets, each sized to its content, resize
   await page.goto(hostUrl);
   await page.waitForFunction(() => document.querySelectorAll('iframe[data-ecoplan]').length === 2);
   const frames = await page.$$('iframe[data-ecoplan]');
-  assert.match(await frames[0].getAttribute('src'), /widgets\/ecoplan\/\?city=zhengzhou&lang=zh$/);
-  assert.match(await frames[1].getAttribute('src'), /city=xingtai&view=targets&lang=en$|city=xingtai&lang=en&view=targets$/);
+  // Each frame opens its view's own page, which carries the view drawn.
+  assert.match(await frames[0].getAttribute('src'), /widgets\/ecoplan\/zhengzhou-overview-zh\.html$/);
+  assert.match(await frames[1].getAttribute('src'), /widgets\/ecoplan\/xingtai-targets-en\.html$/);
 
   async function sizedToContent() {
     const pairs = [];
@@ -252,7 +253,8 @@ test('the Embed panel shows this city, view and language, and copies the snippet
     script,
     `<div data-ecoplan-city="zhengzhou" data-ecoplan-view="air" data-ecoplan-lang="en"></div>\n<script src="${site.url}embed.js" defer></script>`,
   );
-  assert.match(await page.inputValue('#snippet-1'), new RegExp(`^<iframe src="${site.url.replace(/[.?]/g, '\\$&')}\\?lang=en&city=zhengzhou&view=air"`));
+  // The frame opens the view's own page, which carries it drawn.
+  assert.match(await page.inputValue('#snippet-1'), new RegExp(`^<iframe src="${site.url.replace(/[.?]/g, '\\$&')}zhengzhou-air-en\\.html"`));
   await page.click('.snippet:first-of-type button');
   await page.waitForSelector('.snippet:first-of-type button:text-is("Copied")');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), script);

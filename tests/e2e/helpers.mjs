@@ -90,6 +90,16 @@ export async function openPage(browser, viewport) {
   page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
   page.on('response', (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()}: ${r.url()}`));
   page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  // A prerendered page shows its view before the app runs; what a test does next it does to the
+  // app, once it has taken the page over (an element of the page before that is replaced).
+  const goto = page.goto.bind(page);
+  page.goto = async (...args) => {
+    const response = await goto(...args);
+    await page
+      .waitForFunction(() => !document.querySelector('#ecoplan[data-prerendered]') || document.querySelector('#ecoplan[data-live]'), null, { timeout: 30000 })
+      .catch(() => {});
+    return response;
+  };
   return { page, errors };
 }
 
