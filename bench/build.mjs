@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { readCities } from '../scripts/cities.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -37,7 +38,8 @@ export async function buildEchartsPage({ distDir = join(root, 'dist'), outDir = 
   const js = result.outputFiles[0].contents;
   const jsName = `echarts-page-${createHash('sha256').update(js).digest('hex').slice(0, 10)}.js`;
 
-  const cities = JSON.parse(readFileSync(join(root, 'data', 'cities.json'), 'utf8'));
+  // The cities as the build lists them (every file in data/cities/; data/cities.json is gone).
+  const cities = readCities(join(root, 'data')).index;
   const pageData = {
     files: distDataFiles(distDir),
     cities: cities.cities.map((c) => ({ id: c.id, name: c.name.zh })),
