@@ -183,8 +183,11 @@ const WATCH_CHARTS = (want) => {
           if (done) return;
           const box = chart.getBoundingClientRect();
           const at = { bubbles: true, cancelable: true, clientX: box.left + x, clientY: box.top + y, pointerType: 'mouse', isPrimary: true };
-          chart.dispatchEvent(new PointerEvent('pointermove', at));
-          chart.dispatchEvent(new MouseEvent('mousemove', at));
+          // At what is under that point, as a real pointer (ECharts listens on its own layer
+          // inside the chart's box; EcoPlan's canvas is the chart itself).
+          const target = document.elementFromPoint(at.clientX, at.clientY) ?? chart;
+          target.dispatchEvent(new PointerEvent('pointermove', at));
+          target.dispatchEvent(new MouseEvent('mousemove', at));
           requestAnimationFrame(point);
         };
         point();
@@ -415,6 +418,10 @@ async function memory(page, cdp) {
   return { v8_heap_used: heap.usedSize, v8_heap_total: heap.totalSize, ...inPage, dom_nodes: dom.nodes, js_event_listeners: dom.jsEventListeners };
 }
 
+/** The city a page's address names: EcoPlan's page (<city>-<view>-<lang>.html), ECharts' ?city=. */
+const cityOn = (kind, url) =>
+  kind === 'ecoplan' ? new URL(url).pathname.split('/').pop().split('-')[0] : new URL(url).searchParams.get('city');
+
 /** Waits until EcoPlan shows `view` of `city` with every chart of it drawn. */
 async function ecoplanShows(page, city, view) {
   await page.waitForFunction(
@@ -447,7 +454,7 @@ async function memoryRuns(browser, sites) {
       out.ecoplan_first_view = await memory(page, cdp);
       let visited = 0;
       for (const city of cityList) {
-        if (new URL(page.url()).searchParams.get('city') !== city) await page.selectOption('select#city', city);
+        if (cityOn('ecoplan', page.url()) !== city) await page.selectOption('select#city', city);
         for (const view of ALL_VIEWS) {
           const index = ALL_VIEWS.indexOf(view);
           await page.locator('.tabs a').nth(index).click();
@@ -470,7 +477,7 @@ async function memoryRuns(browser, sites) {
       await page.goto(PAGES[kind].url(sites[kind], SCREENS[0].city, SCREENS[0].view));
       await page.evaluate(() => window.__benchFirstChart);
       for (const { city, view } of SCREENS) {
-        if (new URL(page.url()).searchParams.get('city') !== city) await page.selectOption('select#city', city);
+        if (cityOn(kind, page.url()) !== city) await page.selectOption('select#city', city);
         await page.locator('.tabs a').nth(view === 'air' ? 1 : 0).click();
         if (kind === 'ecoplan') await ecoplanShows(page, city, view);
         else {
