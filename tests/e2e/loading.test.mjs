@@ -151,6 +151,53 @@ describe('the prerendered page has the app\'s shape', () => {
   }
 });
 
+test('a page that arrives in two parts is not painted before its end arrives (nothing laid out twice)', async () => {
+  // The page's first half, then, 1.5 s later, the rest: a browser paints what it has parsed unless
+  // told to wait (rel=expect), and the second half then moves what the first frame showed.
+  const page = 'zhengzhou-air-zh.html';
+  const html = readFileSync(join('dist', page));
+  const { createServer } = await import('node:http');
+  const split = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path !== `/${page}`) {
+      fetch(`${site.url}${path.slice(1)}`).then(async (r) => {
+        res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/octet-stream' });
+        res.end(Buffer.from(await r.arrayBuffer()));
+      });
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    const half = html.indexOf('<figure id="indicator-road_mechanical_sweeping"');
+    assert.ok(half > 0, 'the page has the card the test splits at');
+    res.write(html.subarray(0, half));
+    setTimeout(() => res.end(html.subarray(half)), 1500);
+  });
+  await new Promise((resolve) => split.listen(0, '127.0.0.1', resolve));
+  cleanup.push(() => split.close());
+  for (const viewport of VIEWPORTS) {
+    const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
+    await context.addInitScript(watchShifts);
+    await context.addInitScript(() => {
+      new MutationObserver(() => {
+        if (!window.__ended && document.getElementById('ecoplan-end')) window.__ended = performance.now();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const tab = await context.newPage();
+    await tab.goto(`http://127.0.0.1:${split.address().port}/${page}`);
+    await tab.waitForSelector('#ecoplan[data-live]', { timeout: 60000 });
+    await tab.waitForTimeout(300);
+    const { ended, painted, shifts } = await tab.evaluate(() => ({
+      ended: window.__ended,
+      painted: performance.getEntriesByName('first-paint')[0]?.startTime,
+      shifts: window.__shifts,
+    }));
+    assert.ok(ended > 1000, `the page's end arrived late (${ended} ms)`);
+    assert.ok(painted >= ended, `first paint at ${painted} ms, before the page's end at ${ended} ms`);
+    assert.equal(cls(shifts), 0, describeShifts(shifts));
+    await context.close();
+  }
+});
+
 test('in a host page\'s frame: nothing moves inside it, and its height only grows', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ecoplan-loading-host-'));
   cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
