@@ -265,7 +265,7 @@ test('code that does not load (a missing file, a wrong MIME type) says so with a
 
 test('a browser without modules, or without JavaScript, is told why there is nothing to see', async () => {
   const html = readFileSync('dist/index.html', 'utf8');
-  const nomodule = html.match(/<script nomodule src="\.\/(nomodule-[0-9a-f]{10}\.js)"><\/script>/);
+  const nomodule = html.match(/<script nomodule[^>]* src="\.\/(nomodule-[0-9a-f]{10}\.js)"><\/script>/);
   assert.ok(nomodule, 'the page loads nomodule.js (hashed) for browsers without modules');
   assert.match(html, /<noscript>.*请启用 JavaScript/s);
   const page = await browser.newPage();
