@@ -81,7 +81,14 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                     return;
                 }
                 if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                    *geometry.borrow_mut() = paint(&canvas, model, *dark, *elder, *active);
+                    let drawn = paint(&canvas, model, *dark, *elder, *active);
+                    let answers = drawn.is_some();
+                    *geometry.borrow_mut() = drawn;
+                    // Told once the chart can answer a pointer (its marks' places are kept), not
+                    // before: a reader's first tap, as soon as the page hears of the chart, picks.
+                    if answers {
+                        crate::web::first_chart_drawn();
+                    }
                 }
             },
         );
@@ -310,6 +317,5 @@ fn paint(
         })
         .collect();
     let _ = canvas.set_attribute("data-points", &at.join(" "));
-    crate::web::first_chart_drawn();
     Some(geometry)
 }
