@@ -54,6 +54,7 @@ const glueName = hashedName('ecoplan.js', glue);
 writeFileSync(join(distDir, glueName), glue);
 
 let boot = readFileSync(join(www, 'boot.js'), 'utf8');
+boot = replaceOnce(boot, "'./ecoplan_bg.wasm'", `'./${wasmName}'`, 'www/boot.js');
 boot = minify(replaceOnce(boot, "'./ecoplan.js'", `'./${glueName}'`, 'www/boot.js'), 'esm');
 const bootName = hashedName('boot.js', boot);
 writeFileSync(join(distDir, bootName), boot);
@@ -173,18 +174,13 @@ const route = minify(readFileSync(join(www, 'route.js'), 'utf8'));
 const routeName = hashedName('route.js', route);
 writeFileSync(join(distDir, routeName), route);
 let shell = replaceOnce(html, '  <script type="module"', `  <script src="./${routeName}"></script>\n  <script type="module"`, 'www/index.html');
-// Start fetching the wasm and the catalog (every view needs it) while the glue and boot script
-// load. `crossorigin` on both: the glue's and the widget's fetches (CORS mode, same-origin
-// credentials) take these responses instead of asking again.
-html = replaceOnce(
-  html,
-  '  <script type="module"',
-  `  <link rel="modulepreload" href="./${glueName}">\n` +
-    `  <link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin>\n` +
-    `  <link rel="preload" href="./${dataFiles['data/metrics.json']}" as="fetch" crossorigin>\n` +
-    '  <script type="module"',
-  'www/index.html',
-);
+// What the first screen needs comes first: the page and its stylesheet. Of the rest only the wasm,
+// the largest by far, is preloaded from the page's head (right after the stylesheet, which the
+// browser asks for first); the boot script, once the stylesheet is in, asks for the glue, the
+// catalog and the view's data. Each preloaded from the head, they shared the slow link with the
+// stylesheet and held back the first paint; none preloaded, the wasm left only after the first
+// paint and the first interactive chart came 200-400 ms later (`make bench`, README "Benchmark").
+const wasmPreload = `  <link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin>\n`;
 
 // What the worker keeps at once for offline use, bounded whatever the number of cities: the page,
 // its code and style, icons, the catalog, the index (Compare and Sources) and the default city.
@@ -213,8 +209,9 @@ precache.unshift('./', 'index.html');
 // Every city's every view in both languages, as a page of its own (`jiaozuo-air-en.html`): the
 // app's markup rendered by the build with the same Rust code (`ecoplan-data prerender`, Yew's
 // server renderer; charts as SVG by plotters), so that a reader sees the view, its figures and
-// their sources before any code arrives, and with none at all. Each page asks at once for the data
-// its view needs; the app then takes the page over in place (boot.js, app.rs `Start`).
+// their sources before any code arrives, and with none at all. It preloads the wasm, its boot script
+// asks for the rest (see above), and the app then takes the page over in place (boot.js, app.rs
+// `Start`).
 const prerendered = join(root, 'target', 'prerender', relative(root, distDir).replace(/[\/]/g, '_'));
 rmSync(prerendered, { recursive: true, force: true });
 execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'ecoplan-data', '--', 'prerender', dataDir, prerendered], {
@@ -228,19 +225,10 @@ const bodyEnd = html.indexOf('<script nomodule');
 if (bodyStart < 0 || bodyEnd < bodyStart) throw new Error('www/index.html: expected <div id="ecoplan"> before <script nomodule>');
 for (const doc of documents) {
   const view = readFileSync(join(prerendered, doc.file), 'utf8');
-  const needs =
-    doc.view === 'compare' || doc.view === 'sources'
-      ? ['data/index.json']
-      : [`data/cities/${doc.city}.json`, ...(['air', 'water', 'green'].includes(doc.view) ? [`data/cities/${doc.city}.more.json`] : [])];
-  const preloads = needs
-    .map((path) => dataFiles[path])
-    .filter(Boolean)
-    .map((file) => `  <link rel="preload" href="./${file}" as="fetch" crossorigin>\n`)
-    .join('');
   let page = html.slice(0, bodyStart);
   page = replaceOnce(page, '<html lang="zh-CN">', `<html lang="${doc.lang === 'en' ? 'en' : 'zh-CN'}">`, 'www/index.html');
   page = page.replace(/<title>[^<]*<\/title>/, `<title>${escapeText(doc.title)}</title>\n  <link rel="canonical" href="./${doc.file}">`);
-  page = replaceOnce(page, '  <script type="module"', `${preloads}  <script type="module"`, 'www/index.html');
+  page = replaceOnce(page, '  <script type="module"', `${wasmPreload}  <script type="module"`, 'www/index.html');
   // Read without code: no "please enable JavaScript".
   page = page.replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '');
   page +=

@@ -48,5 +48,8 @@
   const lang =
     language(named.lang) ?? language(remembered('ecoplan:lang')) ?? [...(navigator.languages ?? []), navigator.language].map(language).find(Boolean) ?? 'zh';
   if (!city) return;
+  // This page goes on parsing until the next one arrives: its boot script must not start the app
+  // here meanwhile (a click would go to a page about to be replaced).
+  document.documentElement.setAttribute('data-ecoplan-leaving', '');
   location.replace(`${city}-${view}-${lang}.html${rest.length ? `?${rest.join('&')}` : ''}${location.hash}`);
 })();

@@ -24,6 +24,18 @@ export function builtDataFiles(root = 'dist') {
   return JSON.parse(list[1]);
 }
 
+/** The hashed names of a built page's code: its boot script, and the glue and wasm that script asks for. */
+export function builtCode(page, root = 'dist') {
+  const html = readFileSync(join(root, page), 'utf8');
+  const boot = html.match(/<script type="module" src="\.\/(boot-[0-9a-f]{10}\.js)"><\/script>/)?.[1];
+  if (!boot) throw new Error(`${root}/${page} loads no hashed boot script`);
+  const script = readFileSync(join(root, boot), 'utf8');
+  const glue = script.match(/["'`]\.\/(ecoplan-[0-9a-f]{10}\.js)["'`]/)?.[1];
+  const wasm = script.match(/["'`]\.\/(ecoplan_bg-[0-9a-f]{10}\.wasm)["'`]/)?.[1];
+  if (!glue || !wasm) throw new Error(`${root}/${boot} names no hashed glue or wasm`);
+  return { boot, glue, wasm };
+}
+
 export async function startServer(options = {}) {
   const server = await serve({ root: 'dist', port: 0, ...options });
   const { port } = server.address();

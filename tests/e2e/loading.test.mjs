@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { BASE, builtDataFiles, launchBrowser, startServer, VIEWPORTS } from './helpers.mjs';
+import { BASE, builtCode, builtDataFiles, launchBrowser, startServer, VIEWPORTS } from './helpers.mjs';
 
 const VIEWS = ['overview', 'air', 'water', 'targets', 'green', 'compare', 'sources'];
 // What Lighthouse's mobile run emulates: a slow 4G network and a phone's CPU.
@@ -258,9 +258,7 @@ describe('requests of a first visit', () => {
     await complete(page);
     await page.waitForTimeout(3500); // Chromium warns of a preload unused "a few seconds" after load
 
-    const html = readFileSync('dist/zhengzhou-air-en.html', 'utf8');
-    const glue = html.match(/modulepreload" href="\.\/([^"]+)"/)[1];
-    const wasm = html.match(/href="\.\/(ecoplan_bg-[0-9a-f]{10}\.wasm)"/)[1];
+    const { glue, wasm } = builtCode('zhengzhou-air-en.html');
     const needed = {
       glue,
       wasm,

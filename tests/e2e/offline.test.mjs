@@ -8,7 +8,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { BASE, CSP, launchBrowser, startServer } from './helpers.mjs';
+import { BASE, builtCode, CSP, launchBrowser, startServer } from './helpers.mjs';
 
 
 let browser;
@@ -248,8 +248,7 @@ test('under Trusted Types the service worker still registers, through a policy',
 });
 
 test('code that does not load (a missing file, a wrong MIME type) says so with a retry', async () => {
-  const html = readFileSync('dist/jiaozuo-overview-zh.html', 'utf8');
-  const glue = html.match(/modulepreload" href="\.\/([^"]+)"/)[1];
+  const { glue } = builtCode('jiaozuo-overview-zh.html');
   for (const broken of [{ status: 404, body: 'not found' }, { status: 200, type: 'text/plain', body: readFileSync(join('dist', glue), 'utf8') }]) {
     const s = await site({ root: 'dist', overrides: { [glue]: broken } });
     const page = await browser.newPage();
