@@ -247,7 +247,16 @@ for (const [engine, launch] of Object.entries(DRIVERS)) {
       assert.equal(await d.evaluate(() => document.documentElement.lang), 'zh-CN');
       assert.equal(await d.evaluate(() => document.querySelector('h1').textContent), '生态规划看板');
       await d.click('button.lang');
-      await waitFor(d, () => document.querySelector('h1').textContent === 'EcoPlan', [], { what: 'the English h1' });
+      const english = () => document.querySelector('h1').textContent === 'EcoPlan';
+      // WebKitWebDriver now and then performs an element click that reaches no listener: the page
+      // is live and answers a second click (or a script's) at once. Seen here in 2 runs of 5 of
+      // this suite, on the build before issue 20's loading change as on the one after it. One more
+      // real click then, said in the log; a switch that does not work fails after it as before.
+      if (!(await waitFor(d, english, [], { what: 'the English h1', timeout: 3000 }).catch(() => false))) {
+        console.log(`# ${engine}: the first click on the language button reached nothing; clicked again`);
+        await d.click('button.lang');
+      }
+      await waitFor(d, english, [], { what: 'the English h1' });
       assert.equal(await d.evaluate(() => document.documentElement.lang), 'en');
       assert.equal(await d.evaluate(() => document.querySelector('#view-title').textContent), en.title + en.plan_title);
       assert.deepEqual(await d.evaluate(() => [...document.querySelectorAll('.tabs a')].map((a) => a.textContent)), ['Overview', 'Air', 'Water', 'Targets', 'Green living', 'Compare', 'Sources']);
